@@ -1,0 +1,180 @@
+"""The Python API: one function per thing users do. The CLI calls these.
+
+Examples
+--------
+>>> import geopolkg.api as gk                                   # doctest: +SKIP
+>>> summary = gk.ingest(["articles/"], store="my-store")        # doctest: +SKIP
+>>> gk.opposition(store="my-store", issue="bagram")             # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import GeopolkgError, LoaderError
+
+__all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
+           "export", "view", "actor_graph"]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did.
+
+    Attributes
+    ----------
+    stored : int
+        Articles written (new or changed).
+    unchanged : int
+        Articles skipped because the store already holds the same content.
+    failed : list of GeopolkgError
+        Inputs that could not be read, with their messages.
+    events : int
+        Events in the articles written.
+    """
+
+    stored: int = 0
+    unchanged: int = 0
+    events: int = 0
+    failed: list = field(default_factory=list)
+    article_ids: list = field(default_factory=list)
+
+
+def _store(store, read_only=False):
+    from .store import KnowledgeStore, open_store
+
+    if isinstance(store, KnowledgeStore):
+        return store
+    return open_store(store, read_only=read_only)
+
+
+def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
+           keep_going: bool = True, progress=None, **metadata) -> IngestSummary:
+    """Read articles, extract their events and store them, one named graph each.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files or folders (``.txt``, ``.html``, ``.jsonl``).
+    store : str, Path or KnowledgeStore, optional
+        The store folder (default: ``$GEOPOLKG_STORE`` or ``./geopolkg-store``).
+    model : str, optional
+        spaCy pipeline name.
+    keep_going : bool
+        Record bad inputs in ``summary.failed`` and go on (default); if
+        False, raise the first error.
+    progress : callable, optional
+        Called with each article id after it is handled.
+    **metadata
+        ``published``, ``source``, ``url``, ``title`` for every article.
+
+    Returns
+    -------
+    IngestSummary
+
+    Raises
+    ------
+    GeopolkgError
+        If ``keep_going`` is False and an input is bad, or the store cannot
+        be opened. Articles already stored stay as they were.
+    """
+    from .extraction.extractor import Extractor
+    from .loaders import iter_articles
+    from .store.rdf import result_quads
+
+    summary = IngestSummary()
+    errors: list | None = summary.failed if keep_going else None
+    ks = _store(store)
+    extractor = None
+    pending = []
+
+    def handle(batch):
+        nonlocal extractor
+        extractor = extractor or Extractor(model)
+        for result in extractor.extract_many(batch):
+            ks.put_article(result.article.id, result_quads(result))
+            summary.stored += 1
+            summary.events += len(result.events)
+            summary.article_ids.append(result.article.id)
+            if progress:
+                progress(result.article.id)
+
+    seen_ids = set()
+    for article in iter_articles(paths, errors=errors, **metadata):
+        if article.id in seen_ids:
+            err = LoaderError(f"article id {article.id!r} appears twice in this run; the later one is skipped",
+                              article.location)
+            if errors is None:
+                raise err
+            errors.append(err)
+            continue
+        seen_ids.add(article.id)
+        if ks.content_hash(article.id) == article.content_hash:
+            summary.unchanged += 1
+            if progress:
+                progress(article.id)
+            continue
+        pending.append(article)
+        if len(pending) >= 32:
+            handle(pending)
+            pending = []
+    if pending:
+        handle(pending)
+    ks.flush()
+    return summary
+
+
+def events(store=None, *, min_confidence: float = 0.0, article: str | None = None) -> list[dict]:
+    """Return the stored events as dicts (see :func:`geopolkg.store.records.read_events`)."""
+    from .store.records import read_events
+
+    return read_events(_store(store, read_only=True), min_confidence=min_confidence, article=article)
+
+
+def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
+    """Return who opposes whom (on issues matching ``issue``), with weights and evidence.
+
+    Each dict has ``a``, ``b`` (``{"name", "code"}``), ``issue``, ``weight``
+    and ``evidence`` (event ids). See :func:`geopolkg.graph.opposition`.
+    """
+    from .graph.opposition import opposition as _opposition
+
+    return [r.to_dict() for r in _opposition(events(store, min_confidence=min_confidence), issue)]
+
+
+def alignment(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
+    """Return who aligns with whom (same stance on an issue), with evidence."""
+    from .graph.opposition import alignment as _alignment
+
+    return [r.to_dict() for r in _alignment(events(store, min_confidence=min_confidence), issue)]
+
+
+def actor_graph(store=None, issue: str | None = None, *, min_confidence: float = 0.0):
+    """Return the actor network as a networkx MultiDiGraph (see :func:`geopolkg.graph.actor_graph`)."""
+    from .graph.network import actor_graph as _actor_graph
+
+    return _actor_graph(events(store, min_confidence=min_confidence), issue=issue)
+
+
+def query(sparql: str, store=None):
+    """Run a SPARQL 1.1 query over the store (read-only); returns pyoxigraph results."""
+    return _store(store, read_only=True).query(sparql)
+
+
+def export(fmt: str, path: str | Path | None, store=None) -> bytes | None:
+    """Write the store as RDF (``turtle``, ``nquads``, ``ntriples``, ``trig``)."""
+    from .exports.rdf import write_rdf
+
+    return write_rdf(_store(store, read_only=True), fmt, path)
+
+
+def view(path: str | Path, store=None, issue: str | None = None, *, min_confidence: float = 0.0,
+         title: str | None = None) -> Path:
+    """Write an interactive HTML view of the actor network to ``path``; return the path."""
+    from .views.html import write_html
+
+    G = actor_graph(store, issue, min_confidence=min_confidence)
+    label = title or ("geopolkg: " + (f"issue '{issue}'" if issue else "all issues"))
+    return write_html(G, path, title=label)

@@ -1,0 +1,514 @@
+"""The event coder: rules over the dependency parse that turn sentences into events.
+
+For each sentence, every verb or noun the lexicon knows is a trigger. The
+rules then find, on the parse:
+
+* the **actor**: the subject (through "continues to ..." chains and
+  conjunctions), the ``by`` agent of a passive, a possessor ("China's
+  opposition"), the subject of a light verb ("held talks"), or, in reported
+  speech, the speaker;
+* the **target**: a passive subject, a direct object, the object of a
+  preposition ("met with"), an actor named inside the issue phrase ("any
+  renewed US military presence"), an actor in a participle clause
+  ("Responding to questions about Trump's remarks"), or the country where
+  the issue lies;
+* the **issue** (see :mod:`.issues`) and the actor's **stance** on it;
+* **negation** ("did not", "refused to"), **intent** ("vowed to", "will",
+  "is open to"), **threats** ("threatened to") and **conditionals** ("if"),
+  which change the CAMEO code as the CAMEO manual does: an intended act of
+  cooperation is "express intent" (03), an intended act of force a threat (13),
+  a refused meeting a rejection (12);
+* the **date** (see :mod:`.dates`).
+
+Each step that guesses lowers the event's confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..ontology.actors import Actor, ActorKB
+from ..ontology.cameo import event_type
+from .dates import date_period, resolve_date_expression
+from .event import Event, IssueRef, make_event_id
+from .issues import IssuePhrase, cluster_issues, issue_phrase
+from .lexicon import Lexicon
+from .mentions import Mention, MentionResolver
+
+__all__ = ["EventCoder", "EXTRACTOR_VERSION", "STANCE_BY_ROOT"]
+
+#: Bumped whenever the rules or the lexicon change what comes out.
+EXTRACTOR_VERSION = "geopolkg.cameo_coder.v1"
+
+#: An actor's stance toward the issue of an event, by CAMEO root: appeals,
+#: demands and cooperation support it; disapproval, rejection and protest
+#: oppose it; statements, consultations, threats and force say nothing of
+#: the actor's stance on the issue itself.
+STANCE_BY_ROOT = {"02": 1, "03": 1, "05": 1, "06": 1, "07": 1, "08": 1, "10": 1,
+                  "11": -1, "12": -1, "14": -1}
+
+_INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                "14": "133", "15": "138", "16": "131", "17": "131", "18": "138",
+                "19": "138", "20": "138"}
+_REFUSAL_CODE = {"04": "125", "08": "124", "06": "121", "07": "122", "03": "120", "05": "120"}
+#: Roots of acts addressed to someone: without a named target, a demand,
+#: appeal or threat about a place is addressed to the government holding it.
+_ADDRESSED_ROOTS = ("02", "10", "13")
+_FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
+_SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass
+class _Candidate:
+    trigger: object
+    code: str
+    actors: list
+    targets: list
+    issue_head: object | None
+    sentence_index: int
+    confidence: float
+    intent: bool = False
+    negated: bool = False
+    tokens: list = field(default_factory=list)
+    issue: IssuePhrase | None = None
+    stance: int = 0
+    inferred_target: bool = False
+
+
+class EventCoder:
+    """Code the events of parsed articles.
+
+    Parameters
+    ----------
+    kb : ActorKB
+        The actor knowledge base.
+    lexicon : Lexicon
+        Verb and noun triggers and grammar word lists.
+    """
+
+    def __init__(self, kb: ActorKB, lexicon: Lexicon):
+        self.kb = kb
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------
+    def code(self, doc, article) -> tuple[list[Event], list]:
+        """Return the events and the issues of one parsed article.
+
+        Parameters
+        ----------
+        doc : spacy.tokens.Doc
+            ``article.text`` parsed by the geopolkg pipeline.
+        article : Article
+
+        Returns
+        -------
+        (list of Event, list of Issue)
+        """
+        day = article.published_date
+        resolver = MentionResolver(doc, self.kb, day)
+        sentences = list(doc.sents)
+        candidates: list[_Candidate] = []
+        for index, sent in enumerate(sentences):
+            for token in sent:
+                candidate = self._candidate(token, index, resolver)
+                if candidate is not None:
+                    candidates.append(candidate)
+        phrases = [c.issue for c in candidates if c.issue is not None]
+        issues = cluster_issues(phrases)
+        dates = self._sentence_dates(doc, sentences, day)
+        events = []
+        for c in candidates:
+            events.extend(self._events(c, article, sentences, dates, resolver))
+        return _dedupe(events), issues
+
+    # -- triggers ---------------------------------------------------------
+    def _candidate(self, token, index, resolver) -> _Candidate | None:
+        verb = self.lex.match_verb(token)
+        if verb is not None and not self._defers_to_noun(token) and not self._defers_to_xcomp(token):
+            entry, used = verb
+            return self._verb_candidate(token, entry, used, index, resolver)
+        noun = self.lex.match_noun(token)
+        if noun is not None:
+            return self._noun_candidate(token, noun.code, index, resolver)
+        return None
+
+    def _defers_to_noun(self, verb) -> bool:
+        """A light verb with a trigger noun as object lets the noun code the event."""
+        if verb.lemma_.lower() not in self.lex.words("light"):
+            return False
+        return any(c.dep_ in ("dobj", "attr") and self.lex.match_noun(c) for c in verb.children)
+
+    def _defers_to_xcomp(self, verb) -> bool:
+        """'refused to meet', 'threatened to attack': the infinitive's act is coded."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.words("refusal_verbs") | self.lex.words("threat_verbs"):
+            return False
+        return any(c.dep_ == "xcomp" and self.lex.match_verb(c) for c in verb.children)
+
+    def _verb_candidate(self, verb, entry, used, index, resolver) -> _Candidate | None:
+        actors, passive_targets, how = self._subjects(verb, resolver)
+        confidence = 0.9 if how == "subject" else 0.7
+        targets: list[Mention] = list(passive_targets)
+        prep_word = next((w for w in entry.rest if w in self.lex.words("target_preps")
+                          | self.lex.words("issue_preps")), None)
+        issue_head = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and not targets:
+                found = self._conj_mentions(child, resolver)
+                if found:
+                    targets.extend(found)
+                elif child.dep_ == "dobj" and issue_head is None:
+                    issue_head = child
+        for child in verb.children:
+            if child.dep_ not in ("prep", "agent") or child.dep_ == "agent":
+                continue
+            objs = _prep_objects(child)
+            if not objs:
+                continue
+            word = child.lower_
+            found = self._conj_mentions(objs[0], resolver)
+            if found and not targets and (word == prep_word or word in self.lex.words("target_preps")):
+                targets.extend(found)
+            elif not found and issue_head is None and (word == prep_word or word in (
+                    "about", "over", "on", "regarding", "concerning", "against", "for")):
+                issue_head = objs[0]
+        code = entry.code
+        return self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
+
+    def _noun_candidate(self, noun, code, index, resolver) -> _Candidate | None:
+        actors, confidence, intent = [], 0.8, False
+        by_modifier = False
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actors = self._conj_mentions(child, resolver)
+        if not actors:
+            for child in noun.children:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                    mention = self._modifier_actor(child, resolver)
+                    if mention is not None:
+                        actors, by_modifier = [mention], True
+                        break
+        head = noun.head
+        if not actors and noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light"):
+            actors, _, how = self._subjects(head, resolver)
+            confidence = 0.8 if how == "subject" else 0.6
+        elif not actors and noun.dep_ == "pobj" and head.dep_ in ("prep",) and head.lower_ in ("in", "into", "to", "for"):
+            clause = head.head
+            if clause.pos_ == "ADJ" and clause.lemma_.lower() in self.lex.words("intent_adjectives"):
+                intent = True
+                clause = clause.head
+            if clause.pos_ in ("AUX", "VERB"):
+                actors, _, how = self._subjects(clause, resolver)
+                confidence = 0.8 if how == "subject" else 0.6
+        if not actors or (code[:2] == "01" and noun.head.lemma_.lower() not in self.lex.words("light")):
+            return None  # "Trump's remarks" names a statement; "made remarks" reports one
+        targets, issue_head = [], None
+        for child in noun.children:
+            if child.dep_ == "prep":
+                objs = _prep_objects(child)
+                if not objs:
+                    continue
+                found = self._conj_mentions(objs[0], resolver)
+                if found and not targets and child.lower_ in self.lex.words("target_preps"):
+                    targets.extend(found)
+                elif not found and issue_head is None and child.lower_ in self.lex.words("issue_preps"):
+                    issue_head = objs[0]
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and issue_head is None and child.i > noun.i:
+                issue_head = child  # "a push to regain access to the base"
+        if by_modifier and not targets and issue_head is None:
+            return None  # "the 2021 US withdrawal": a reference, not a report
+        if intent and code[:2] in ("03", "04", "05", "06", "07"):
+            code = "030" if code[:2] in ("03", "05", "06") else _INTENT_CODE[code[:2]]
+        candidate = self._finish(noun, code, actors, targets, issue_head, index, confidence, resolver)
+        if candidate is not None and intent:
+            candidate.intent = True
+        return candidate
+
+    # -- shared steps -----------------------------------------------------
+    def _finish(self, trigger, code, actors, targets, issue_head, index, confidence, resolver):
+        speaker = self._speaker(trigger, resolver)
+        if speaker is not None:
+            first_person = not actors or any(m.text.lower() in _FIRST_PERSON for m in actors)
+            verbal = event_type(code).quad_class in (1, 3)
+            if first_person or verbal:
+                actors = [speaker]
+                confidence -= 0.05
+        if not actors or self._is_background(trigger, resolver):
+            return None
+        code, intent, negated, confidence = self._modality(trigger, code, confidence)
+        if code is None:
+            return None
+        issue = issue_phrase(issue_head, resolver, self.lex) if issue_head is not None else None
+        inferred = False
+        if not targets and issue is not None and issue.inner_actors:
+            targets = [Mention(issue.start, issue.end, "", a, None, "issue") for a in issue.inner_actors]
+        if not targets:
+            found = self._clause_actor(trigger, resolver, {m.actor.code for m in actors})
+            if found is not None:
+                targets, inferred = [found], True
+                confidence -= 0.15
+        tokens = [trigger]
+        candidate = _Candidate(trigger, code, actors, targets, issue_head, index, confidence,
+                               intent, negated, tokens, issue, inferred_target=inferred)
+        candidate.stance = STANCE_BY_ROOT.get(code[:2], 0) if issue is not None else 0
+        return candidate
+
+    def _subjects(self, verb, resolver) -> tuple[list, list, str]:
+        """Return (actors, passive targets, how) for a verb's clause."""
+        node = verb
+        for _ in range(5):
+            subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                return self._conj_mentions(subjects[0], resolver), [], "subject"
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if passive or agents:
+                actors = self._conj_mentions(agents[0], resolver) if agents else []
+                targets = self._conj_mentions(passive[0], resolver) if passive else []
+                return actors, targets, "subject"
+            if node.dep_ in ("xcomp", "conj", "pcomp", "acomp") and node.head != node:
+                node = node.head
+                continue
+            if node.dep_ in ("acl", "relcl") and node.head != node:
+                found = self._conj_mentions(node.head, resolver)
+                if node.tag_ == "VBN":
+                    return [], found, "subject"  # "citizens detained in ...": the noun is the patient
+                if found:
+                    return found, [], "inferred"
+            break
+        return self._fallback_subject(verb, resolver), [], "inferred"
+
+    def _fallback_subject(self, verb, resolver) -> list:
+        """The nearest actor before the verb in its clause, outside side clauses.
+
+        Catches misparses such as "On Saturday, Boehler, joined by ..., met",
+        where the parser hangs the subject on the date.
+        """
+        best = None
+        for tok in verb.sent:
+            if tok.i >= verb.i:
+                break
+            mention = resolver.mention_at(tok)
+            if mention is None or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            path = _path_to(tok, verb)
+            if path is None or any(a.dep_ in ("advcl", "agent", "relcl", "ccomp", "acl") for a in path):
+                continue
+            best = mention
+        return [best] if best is not None else []
+
+    def _conj_mentions(self, token, resolver) -> list:
+        out = []
+        for tok in [token, *_conjuncts(token)]:
+            mention = resolver.actor_of(tok)
+            if mention is not None and all(m.actor != mention.actor for m in out):
+                out.append(mention)
+        return out
+
+    def _modifier_actor(self, token, resolver) -> Mention | None:
+        key = token.ent_id_
+        if key.startswith("seat:"):
+            return None  # "the Doha agreement": a capital before a noun names a venue
+        mention = resolver.mention_at(token)
+        if mention is not None:
+            return mention
+        if key and key in self.kb.entries:
+            actor = self.kb.resolve(self.kb.entries[key], resolver.day)
+            if actor is not None:
+                return Mention(token.i, token.i + 1, token.text, actor, None, "name")
+        return None
+
+    def _is_background(self, trigger, resolver) -> bool:
+        """True when the trigger is dated by a coarse past date ("withdrew in
+        2021", "pledged in the 2020 agreement"): history told as background,
+        not news of the day, and too vague to date an event."""
+        day = resolver.day
+        for child in trigger.children:
+            if child.dep_ not in ("prep", "npadvmod", "advmod"):
+                continue
+            for tok in child.subtree:
+                if tok.ent_type_ != "DATE" or tok.ent_iob_ != "B":
+                    continue
+                if any(a.pos_ in ("VERB", "AUX") for a in _path_to(tok, trigger) or ()):
+                    continue  # the date belongs to another clause
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                found = date_period(ent.text, day) if ent is not None else None
+                if found and found[1] in ("month", "year") and day is not None and (
+                        found[0].year, found[0].month if found[1] == "month" else 0) < (
+                        day.year, day.month if found[1] == "month" else 0):
+                    return True
+        return False
+
+    def _speaker(self, trigger, resolver) -> Mention | None:
+        """The speaker, if the trigger sits in what a speech verb reports."""
+        node = trigger
+        speech = self.lex.words("speech")
+        while node.head != node:
+            if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in speech:
+                subjects, _, _ = self._subjects(node.head, resolver)
+                return subjects[0] if subjects else None
+            if node.dep_ in ("nsubj", "dobj", "pobj", "ROOT"):
+                return None
+            node = node.head
+        return None
+
+    def _modality(self, trigger, code, confidence):
+        """Apply negation, refusal, intent, threats and conditionals to a code."""
+        intent = negated = False
+        children = list(trigger.children)
+        head = trigger.head if trigger.dep_ == "xcomp" else None
+        head_lemma = head.lemma_.lower() if head is not None else ""
+        root = code[:2]
+        negated_here = any(c.dep_ == "neg" for c in children) or (
+            head is not None and any(c.dep_ == "neg" for c in head.children))
+        if head_lemma in self.lex.words("refusal_verbs") or negated_here:
+            if event_type(code).quad_class in (3, 4):
+                return None, False, False, confidence  # "did not attack": no act to code
+            code, negated, confidence = _REFUSAL_CODE.get(root, "120"), True, confidence - 0.1
+            return code, False, negated, confidence
+        if head_lemma in self.lex.words("threat_verbs"):
+            return _INTENT_CODE.get(root, "130") if root not in ("01", "02", "03", "04", "05", "06", "07", "08") else "130", True, False, confidence - 0.05
+        auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+        if head_lemma in self.lex.words("intent_verbs") or auxiliaries & self.lex.words("intent_auxiliaries"):
+            intent = True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+            intent, confidence = True, confidence - 0.2
+        if intent and root in _INTENT_CODE:
+            code = _INTENT_CODE[root]
+        return code, intent, negated, confidence
+
+    def _clause_actor(self, trigger, resolver, exclude: set) -> Mention | None:
+        """An actor named in a participle clause of the trigger's clause."""
+        clause = trigger
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        for child in clause.children:
+            if child.dep_ == "advcl" and child.i < clause.i:
+                for tok in child.subtree:
+                    mention = resolver.mention_at(tok)
+                    if mention is not None and mention.actor.code not in exclude:
+                        return mention
+        return None
+
+    def _sentence_dates(self, doc, sentences, day) -> list:
+        """Per sentence: list of (token index, date) for resolvable date expressions."""
+        out = [[] for _ in sentences]
+        starts = [s.start for s in sentences]
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE",):
+                continue
+            resolved = resolve_date_expression(ent.text, day)
+            if resolved is None:
+                continue
+            index = max(i for i, s in enumerate(starts) if s <= ent.start)
+            out[index].append((ent.root, resolved))
+        return out
+
+    def _events(self, c: _Candidate, article, sentences, dates, resolver) -> list[Event]:
+        sent = sentences[c.sentence_index]
+        date, source = self._date_for(c, article, sentences, dates)
+        issue_ref = None
+        if c.issue is not None and c.issue.issue is not None:
+            i = c.issue.issue
+            issue_ref = IssueRef(i.key, i.label, i.location)
+        targets = list(c.targets)
+        confidence = c.confidence
+        if not targets and issue_ref is not None and issue_ref.location and c.code[:2] in _ADDRESSED_ROOTS:
+            owner = self.kb.actor(issue_ref.location + "GOV", resolver.day)
+            targets = [Mention(c.trigger.i, c.trigger.i + 1, "", owner, None, "issue-location")]
+            confidence -= 0.2
+        etype = event_type(c.code)
+        out = []
+        for actor_mention in c.actors:
+            for target_mention in targets or [None]:
+                target = target_mention.actor if target_mention is not None else None
+                if target is not None and target.code == actor_mention.actor.code:
+                    target = None
+                span = self._span(c, actor_mention, target_mention, sent)
+                char_start = resolver.doc[span[0]].idx
+                char_end = resolver.doc[span[1]].idx + len(resolver.doc[span[1]].text)
+                out.append(Event(
+                    id=make_event_id(article.id, char_start, char_end, c.code, actor_mention.actor.code,
+                                     target.code if target else None),
+                    article=article.id, actor=actor_mention.actor, target=target, event_type=etype,
+                    date=date, date_source=source, issue=issue_ref, stance=c.stance if issue_ref else 0,
+                    sentence=sent.text.strip(), sentence_index=c.sentence_index,
+                    char_start=char_start, char_end=char_end, trigger=c.trigger.text,
+                    confidence=round(max(0.05, min(0.99, confidence)), 2), intent=c.intent,
+                    negated=c.negated, actor_text=actor_mention.text,
+                    target_text=target_mention.text if target_mention is not None and target else "",
+                    actor_person=actor_mention.person,
+                    target_person=target_mention.person if target_mention is not None and target else None,
+                ))
+        return out
+
+    @staticmethod
+    def _span(c, actor_mention, target_mention, sent) -> tuple[int, int]:
+        points = [c.trigger.i]
+        for m in (actor_mention, target_mention):
+            if m is not None and m.text and sent.start <= m.start < sent.end:
+                points += [m.start, m.end - 1]
+        if c.issue is not None:
+            points += [c.issue.start, c.issue.end - 1]
+        return min(points), max(points)
+
+    @staticmethod
+    def _date_for(c, article, sentences, dates):
+        found = dates[c.sentence_index]
+        if found:
+            best = min(found, key=lambda pair: _tree_distance(pair[0], c.trigger))
+            return best[1], "sentence"
+        text = c.trigger.doc.text
+        paragraph = text.count("\n\n", 0, sentences[c.sentence_index].start_char)
+        for index in range(c.sentence_index - 1, -1, -1):
+            if text.count("\n\n", 0, sentences[index].start_char) != paragraph:
+                break
+            if dates[index]:
+                return dates[index][-1][1], "paragraph"
+        return article.published_date, "published"
+
+
+def _prep_objects(prep) -> list:
+    """Objects of a preposition, the fullest first ("about re-establishing ...":
+    the tokenizer splits "re-" off, and the verb with the object is wanted)."""
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    return sorted(objs, key=lambda t: -len(list(t.subtree)))
+
+
+def _conjuncts(token):
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def _path_to(tok, ancestor):
+    node = tok
+    path = []
+    while node != ancestor:
+        if node.head == node:
+            return None
+        path.append(node)
+        node = node.head
+    return path
+
+
+def _tree_distance(a, b) -> int:
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = [b, *b.ancestors]
+    for i, node in enumerate(ancestors_a):
+        if node in ancestors_b:
+            return i + ancestors_b.index(node)
+    return 99
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, actor, target and CAMEO root: the most confident."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.sentence_index, event.actor.code, event.target.code if event.target else None,
+               event.event_type.root)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.char_start, e.code))

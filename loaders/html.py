@@ -1,0 +1,126 @@
+"""HTML pages: main text, title and publication date taken from the page.
+
+The main text comes from trafilatura (which drops menus, footers and
+comments); the publication date from htmldate; the title from the page's
+``<title>`` with the site name removed, falling back to trafilatura's.
+Broken HTML is read as far as lxml can repair it; a page with no main text
+is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import LoaderError
+from .article import Article
+from .chrome import strip_chrome
+from .common import build_article, decode_text
+from .text import read_sidecar
+
+__all__ = ["read_html_article", "parse_html", "iter_html"]
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+([^|\u2013\u2014]{2,60})$")
+
+
+def _clean_title(title: str | None, sitename: str | None) -> str | None:
+    """Drop a trailing " | Site" or " - Site Name" from a page title."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    match = _SITE_SUFFIX.search(title)
+    if match:
+        suffix = match.group(1).strip()
+        is_site = sitename and (suffix.lower() in sitename.lower() or sitename.lower() in suffix.lower())
+        if is_site or (" | " in match.group(0)) or len(suffix.split()) <= 5 and suffix.istitle():
+            title = title[: match.start()].strip()
+    return title or None
+
+
+def _page_title(html: str) -> str | None:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    titles = tree.xpath("//head/title") or tree.xpath("//title")
+    return titles[0].text_content() if titles else None
+
+
+def _published(html: str, url: str | None) -> dt.date | dt.datetime | None:
+    import htmldate
+
+    found = htmldate.find_date(html, url=url, original_date=True,
+                               outputformat="%Y-%m-%dT%H:%M:%S%z")
+    if not found:
+        return None
+    stamp = dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z") if found[-5] in "+-" \
+        else dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S")
+    if stamp.tzinfo is None:
+        # htmldate gives midnight without zone when the page states only a day
+        return stamp.date() if stamp.time() == dt.time(0) else stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp
+
+
+def parse_html(html: str, where: str, meta: dict | None = None, default_id: str = "page") -> Article:
+    """Turn an HTML page into an :class:`Article`.
+
+    Parameters
+    ----------
+    html : str
+        The page source.
+    where : str
+        File name or URL, for messages.
+    meta : dict, optional
+        Metadata that wins over what the page says (``id, title,
+        published, source, url``).
+
+    Raises
+    ------
+    LoaderError
+        If no main text can be found, or the metadata is bad.
+    """
+    import trafilatura
+
+    meta = dict(meta or {})
+    doc = trafilatura.bare_extraction(html, url=meta.get("url"), with_metadata=True,
+                                      include_comments=False, include_tables=False,
+                                      favor_precision=True)
+    if doc is None:
+        raise LoaderError("no article text found in the HTML page", where)
+    doc = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = strip_chrome(re.sub(r"\n+", "\n\n", doc.get("text") or ""))
+    if not body.strip():
+        raise LoaderError("no article text found in the HTML page", where)
+    found = {
+        "title": _clean_title(_page_title(html), doc.get("sitename")) or doc.get("title"),
+        "published": _published(html, meta.get("url") or doc.get("url")),
+        "source": doc.get("sitename"),
+        "url": doc.get("url"),
+    }
+    found.update({k: v for k, v in meta.items() if v is not None})
+    return build_article(body, found, where, default_id=default_id)
+
+
+def read_html_article(path: str | Path, **overrides) -> Article:
+    """Read an ``.html`` file; a ``NAME.meta.json`` sidecar and ``overrides`` win over the page.
+
+    Raises
+    ------
+    LoaderError
+        For an empty or binary file, or a page without main text.
+    """
+    path = Path(path)
+    html = decode_text(path.read_bytes(), str(path))
+    meta = read_sidecar(path)
+    meta.update({k: v for k, v in overrides.items() if v is not None})
+    stem = path.name.split(".")[0]
+    return parse_html(html, str(path), meta, default_id=stem)
+
+
+def iter_html(path: Path, **overrides) -> Iterator[Article]:
+    """Yield the one article of an HTML file (loader registry protocol)."""
+    yield read_html_article(path, **overrides)

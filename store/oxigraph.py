@@ -1,0 +1,206 @@
+"""The persistent knowledge store: an Oxigraph database in a folder.
+
+One named graph per article (the article, its events, actors and issues),
+one for the ontology and one for derived relations. Writing an article
+replaces its graph in a single SPARQL update, which Oxigraph applies as one
+transaction: a crash leaves either the old graph or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import QueryError, StoreError
+from ..ontology import iris
+from ..ontology.namespace import GPO
+
+__all__ = ["KnowledgeStore", "default_store_path", "open_store"]
+
+
+def default_store_path() -> Path:
+    """Return the store folder: ``$GEOPOLKG_STORE``, else ``./geopolkg-store``."""
+    return Path(os.environ.get("GEOPOLKG_STORE") or "geopolkg-store")
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> "KnowledgeStore":
+    """Open (creating if needed, unless ``read_only``) the store at ``path``."""
+    return KnowledgeStore(path or default_store_path(), read_only=read_only)
+
+
+class KnowledgeStore:
+    """An Oxigraph store holding articles as named graphs.
+
+    Parameters
+    ----------
+    path : str or Path
+        The store folder. Created (with the ontology loaded) if absent.
+    read_only : bool
+        Open without taking the write lock, so several readers can share it.
+
+    Raises
+    ------
+    StoreError
+        If the folder cannot be opened (locked by a writer, not a store, or,
+        read-only, missing).
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError("no store here yet; run 'geopolkg ingest' first", str(self.path))
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"cannot open the store: {err}", str(self.path)) from err
+        if not read_only:
+            self._ensure_ontology()
+
+    # -- writing ----------------------------------------------------------
+    def _ensure_ontology(self) -> None:
+        graph = ox.NamedNode(iris.ONTOLOGY_GRAPH)
+        if self._store.contains_named_graph(graph):
+            return
+        from ..ontology.vocabulary import vocabulary_graph
+
+        data = vocabulary_graph().serialize(format="nt", encoding="utf-8")
+        self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def content_hash(self, article_id: str) -> str | None:
+        """Return the stored content hash of an article, or None if absent."""
+        graph = ox.NamedNode(iris.article_graph_iri(article_id))
+        subject = ox.NamedNode(iris.article_iri(article_id))
+        for quad in self._store.quads_for_pattern(subject, ox.NamedNode(str(GPO.contentHash)), None, graph):
+            return quad.object.value
+        return None
+
+    def put_article(self, article_id: str, quads: list) -> None:
+        """Replace the named graph of ``article_id`` with ``quads``, atomically.
+
+        Raises
+        ------
+        StoreError
+            If the store is read-only or the write fails (nothing is changed).
+        """
+        self._writable()
+        graph = f"<{iris.article_graph_iri(article_id)}>"
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"could not store article {article_id!r}: {err}") from err
+
+    def remove_article(self, article_id: str) -> bool:
+        """Remove an article's graph; return False if it was not stored."""
+        self._writable()
+        graph = ox.NamedNode(iris.article_graph_iri(article_id))
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.update(f"DROP GRAPH <{graph.value}>")
+        return True
+
+    def replace_graph(self, graph_iri: str, quads: list) -> None:
+        """Replace any named graph (for example the derived relations) atomically."""
+        self._writable()
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+
+    def load_quads(self, data: bytes, fmt: "ox.RdfFormat") -> None:
+        """Load N-Quads or TriG data as they are (their named graphs kept)."""
+        self._writable()
+        self._store.load(data, format=fmt)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", str(self.path))
+
+    # -- reading ----------------------------------------------------------
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = True):
+        """Run a SPARQL 1.1 query over all graphs (the default graph is their union).
+
+        Returns
+        -------
+        pyoxigraph.QuerySolutions, QueryBoolean or QueryTriples
+
+        Raises
+        ------
+        QueryError
+            For a syntax error or a failing query, with the parser's message.
+        """
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=use_default_graph_as_union)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {str(err).splitlines()[0]}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            raise QueryError(f"query failed: {err}") from err
+
+    def select(self, sparql: str) -> list[dict]:
+        """Run a SELECT query and return rows as dicts of Python values (str, int, float, bool)."""
+        result = self.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append({name: _python(solution[name]) for name in names})
+        return rows
+
+    def article_ids(self) -> list[str]:
+        prefix = iris.article_graph_iri("")
+        return sorted(iris_unquote(g.value[len(prefix):]) for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def dump(self, fmt: "ox.RdfFormat", *, from_graph=None) -> bytes:
+        """Serialize the store (all graphs for N-Quads/TriG, or ``from_graph``)."""
+        if from_graph is not None:
+            return self._store.dump(format=fmt, from_graph=from_graph)
+        return self._store.dump(format=fmt)
+
+    def quads(self):
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def iris_unquote(text: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(text)
+
+
+def _python(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dtype = term.datatype.value if term.datatype else ""
+        if dtype.endswith("#integer") or dtype.endswith("#int"):
+            return int(term.value)
+        if dtype.endswith("#decimal") or dtype.endswith("#double") or dtype.endswith("#float"):
+            return float(term.value)
+        if dtype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value

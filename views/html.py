@@ -1,0 +1,643 @@
+"""Interactive, self-contained HTML view of an actor graph.
+
+The network (nodes, edges, vis-network options) is built with
+:class:`pyvis.network.Network`, but the page is rendered with our own
+template (``templates/graph.html``) rather than pyvis's, because pyvis 0.3.2
+
+* inserts the heading into the page unescaped,
+* switches every tooltip to raw HTML as soon as one title contains ``href``,
+* loads Bootstrap and vis-network from CDNs even in its "local" and
+  "in_line" modes.
+
+The page written here is one file that works offline: the vis-network
+JavaScript and CSS shipped inside the pyvis package are inlined, and the
+graph is embedded as JSON in a ``<script type="application/json">`` block
+whose ``<``, ``>``, ``&``, U+2028 and U+2029 are ``\\u``-escaped, so no
+actor name or evidence sentence can close the script element.  The page's
+JavaScript builds every piece of text with ``textContent`` and gives vis
+plain-string tooltips (shown as text by vis-network 9), so untrusted text is
+never interpreted as HTML.  Evidence URLs become links only when they are
+``http`` or ``https`` (checked here and again in the page).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import math
+import os
+import pathlib
+import re
+from importlib import resources
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+import networkx as nx
+from pyvis.network import Network
+
+__all__ = [
+    "KIND_COLORS",
+    "RELATION_STYLES",
+    "LARGE_GRAPH_NODES",
+    "render_html",
+    "write_html",
+    "build_network",
+    "graph_payload",
+    "safe_url",
+    "parse_evidence",
+    "script_json",
+]
+
+#: Fill colour of a node by actor kind (unknown kinds use "other").
+KIND_COLORS: dict[str, str] = {
+    "state": "#4e79a7",
+    "government": "#9c6ade",
+    "armed group": "#b5451b",
+    "organization": "#17a2a2",
+    "person": "#e0b100",
+    "other": "#9d9d9d",
+}
+
+#: Line colour and dash pattern of an edge by relation.
+RELATION_STYLES: dict[str, dict[str, Any]] = {
+    "cooperation": {"color": "#2ca02c", "dashes": False},
+    "conflict": {"color": "#d62728", "dashes": False},
+    "opposition": {"color": "#e6550d", "dashes": True},
+    "alignment": {"color": "#1f77b4", "dashes": False},
+}
+_UNKNOWN_RELATION = {"color": "#8c8c8c", "dashes": False}
+
+#: Above this many nodes the layout is computed in Python and physics is off.
+LARGE_GRAPH_NODES = 1000
+
+#: Evidence records kept per node or edge (the total is still reported).
+MAX_EVIDENCE = 200
+_MAX_TEXT = 2000  # characters kept of one evidence field
+_MAX_LABEL = 48  # characters of a name drawn on the canvas
+
+_EVIDENCE_FIELDS = ("event_type", "date", "sentence", "article_title")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CSS_SIZE = re.compile(r"^\d+(\.\d+)?(px|%|vh|em|rem)$")
+_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+_VIS_DIR = pathlib.Path("lib") / "vis-9.1.2"
+
+
+# --------------------------------------------------------------------------
+# Sanitising untrusted values
+# --------------------------------------------------------------------------
+
+
+def safe_url(value: Any) -> str | None:
+    """Return `value` if it is an absolute http(s) URL, else ``None``.
+
+    Parameters
+    ----------
+    value : Any
+        Candidate URL, typically an untrusted string from evidence.
+
+    Returns
+    -------
+    str or None
+        The URL with surrounding white space removed when its scheme is
+        ``http`` or ``https`` and it names a host; ``None`` for anything
+        else (``javascript:``, ``data:``, relative URLs, URLs containing
+        control characters or spaces, non-strings).
+    """
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url or any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _text(value: Any, limit: int = _MAX_TEXT) -> str:
+    """Coerce an attribute value to a bounded plain string."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    if len(value) > limit:
+        value = value[: limit - 1] + "\u2026"
+    return value
+
+
+def _iso_date(value: Any) -> str | None:
+    """Return the ``YYYY-MM-DD`` part of an ISO date (or date object)."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    match = _ISO_DATE.match(str(value).strip())
+    return match.group(0) if match else None
+
+
+def _number(value: Any, default: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return number if math.isfinite(number) else default
+
+
+def parse_evidence(raw: Any) -> list[dict[str, str | None]]:
+    """Parse and sanitise an ``evidence`` attribute.
+
+    Parameters
+    ----------
+    raw : str, list, dict or None
+        A JSON string holding a list of objects with keys ``event_type``,
+        ``date``, ``sentence``, ``article_title`` and ``url`` (an already
+        decoded list or single dict is accepted too).
+
+    Returns
+    -------
+    list of dict
+        One dict per well-formed record, every field a plain string.
+        ``url`` is the URL when :func:`safe_url` accepts it and ``None``
+        otherwise, in which case the original text is kept in ``url_text``
+        so it can be shown as plain text.  Invalid JSON gives ``[]``.
+    """
+    if raw is None:
+        return []
+    if isinstance(raw, (bytes, bytearray)):
+        raw = raw.decode("utf-8", "replace")
+    if isinstance(raw, str):
+        if not raw.strip():
+            return []
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    if isinstance(raw, dict):
+        raw = [raw]
+    if not isinstance(raw, (list, tuple)):
+        return []
+    records = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        record: dict[str, str | None] = {k: _text(item.get(k)) for k in _EVIDENCE_FIELDS}
+        url_raw = _text(item.get("url"))
+        url = safe_url(url_raw)
+        record["url"] = url
+        record["url_text"] = url_raw if url is None and url_raw else None
+        records.append(record)
+    return records
+
+
+def script_json(obj: Any) -> str:
+    """Serialise `obj` as JSON that is safe inside a ``<script>`` element.
+
+    Parameters
+    ----------
+    obj : Any
+        JSON-serialisable data (no NaN or infinity).
+
+    Returns
+    -------
+    str
+        Compact JSON in which ``<``, ``>``, ``&``, U+2028 and U+2029 are
+        written as ``\\u003c``, ``\\u003e``, ``\\u0026``, ``\\u2028`` and
+        ``\\u2029``.  These characters can only occur inside JSON strings,
+        so the result parses back to the same value.
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+# --------------------------------------------------------------------------
+# Assets
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """Return (JavaScript, CSS) of the vis-network copy shipped with pyvis."""
+    import pyvis
+
+    base = pathlib.Path(pyvis.__file__).resolve().parent / _VIS_DIR
+    js = (base / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (base / "vis-network.css").read_text(encoding="utf-8")
+    if "<!--" in js or "<!--" in css:  # would change how the parser ends <script>
+        raise RuntimeError("unexpected '<!--' in the vis-network assets")
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+    return js, css
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> str:
+    return (
+        resources.files("geopolkg.views")
+        .joinpath("templates", "graph.html")
+        .read_text(encoding="utf-8")
+    )
+
+
+# --------------------------------------------------------------------------
+# Building the network
+# --------------------------------------------------------------------------
+
+
+def _node_ids(G: nx.Graph) -> dict[Any, str]:
+    """Map graph nodes to unique string ids for vis (str(n) when unique)."""
+    ids = {n: str(n) for n in G.nodes}
+    if len(set(ids.values())) != len(ids):
+        ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
+    return ids
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "\u2026"
+
+
+def _fr_layout_numpy(G: nx.Graph, iterations: int) -> dict[Any, tuple[float, float]]:
+    """Fruchterman-Reingold in plain numpy (used when scipy is missing)."""
+    import numpy as np
+
+    nodes = list(G.nodes)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64)
+    rng = np.random.default_rng(42)
+    pos = rng.random((n, 2))
+    k = 1.0 / math.sqrt(n)
+    t = 0.1
+    block = max(1, 4_000_000 // n)  # rows per block: bounded memory
+    for _ in range(iterations):
+        disp = np.zeros_like(pos)
+        for start in range(0, n, block):
+            delta = pos[start : start + block, None, :] - pos[None, :, :]
+            dist2 = np.maximum((delta**2).sum(axis=2), 1e-6)
+            disp[start : start + block] += (delta * (k * k / dist2)[:, :, None]).sum(axis=1)
+        if len(edges):
+            delta = pos[edges[:, 0]] - pos[edges[:, 1]]
+            dist = np.maximum(np.sqrt((delta**2).sum(axis=1)), 1e-3)
+            pull = delta * (dist / k)[:, None]
+            np.add.at(disp, edges[:, 0], -pull)
+            np.add.at(disp, edges[:, 1], pull)
+        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-6)
+        pos += disp * (np.minimum(length, t) / length)[:, None]
+        t -= 0.1 / (iterations + 1)
+    pos -= pos.mean(axis=0)
+    extent = np.abs(pos).max() or 1.0
+    pos /= extent
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
+
+
+def _layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Positions in [-1, 1]^2 for a large graph, computed in Python."""
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes)
+    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    try:
+        import scipy  # noqa: F401  networkx needs it for graphs >= 500 nodes
+
+        return {v: (float(p[0]), float(p[1])) for v, p in nx.spring_layout(H, seed=42).items()}
+    except ImportError:
+        pass
+    try:
+        n = H.number_of_nodes()
+        # O(n^2) per iteration: keep the total work bounded.
+        iterations = max(8, min(50, int(4e8 // (n * n))))
+        return _fr_layout_numpy(H, iterations)
+    except ImportError:  # no numpy: a circle
+        nodes = list(H.nodes)
+        step = 2 * math.pi / max(len(nodes), 1)
+        return {v: (math.cos(i * step), math.sin(i * step)) for i, v in enumerate(nodes)}
+
+
+def _options(large: bool) -> dict[str, Any]:
+    """vis-network options (no spaces in strings: pyvis strips them)."""
+    options: dict[str, Any] = {
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.5},
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "arrowStrikethrough": False,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": False},
+        "layout": {"randomSeed": 42, "improvedLayout": True},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.3,
+                "springLength": 150,
+                "springConstant": 0.04,
+                "damping": 0.4,
+                "avoidOverlap": 0.2,
+            },
+            "maxVelocity": 50,
+            "minVelocity": 0.75,
+            "stabilization": {"enabled": True, "iterations": 1000, "updateInterval": 25, "fit": True},
+        },
+    }
+    if large:
+        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+        options["layout"] = {"randomSeed": 42, "improvedLayout": False}
+        options["edges"]["smooth"] = {"enabled": False}
+        options["interaction"]["hideEdgesOnDrag"] = True
+    return options
+
+
+def _edge_iter(G: nx.Graph) -> Iterable[tuple[Any, Any, dict]]:
+    if G.is_multigraph():
+        for u, v, _key, data in G.edges(keys=True, data=True):
+            yield u, v, data
+    else:
+        yield from G.edges(data=True)
+
+
+def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
+    """Build the :class:`pyvis.network.Network` for an actor graph.
+
+    Parameters
+    ----------
+    G : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
+        Actor graph; see :func:`render_html` for the attributes read.
+    height : str, optional
+        CSS height of the canvas, e.g. ``"800px"``.
+
+    Returns
+    -------
+    pyvis.network.Network
+        Nodes and edges carry the vis styling (size, colour, width, dashes,
+        arrows, plain-text ``title`` tooltips) plus the sanitised
+        attributes used by the page (``name``, ``kind``, ``code``,
+        ``events``, ``relation``, ``issue``, ``date_min``, ``date_max``,
+        ``evidence``, ``evidence_total``).  ``net.options`` is a dict with
+        barnesHut physics and stabilization, or, above
+        :data:`LARGE_GRAPH_NODES` nodes, physics off and ``x``/``y`` from a
+        layout computed in Python.
+    """
+    directed = G.is_directed()
+    large = G.number_of_nodes() > LARGE_GRAPH_NODES
+    # pyvis is told "directed" in every case: for undirected networks it
+    # would otherwise drop parallel edges (MultiGraph) and compare every new
+    # edge with all previous ones.  Arrows are set per edge below.
+    net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
+    net.set_options(json.dumps(_options(large)))
+
+    ids = _node_ids(G)
+    positions = _layout(G) if large else {}
+    scale = 40.0 * math.sqrt(max(G.number_of_nodes(), 1))
+
+    names: dict[Any, str] = {}
+    for n, data in G.nodes(data=True):
+        name = _text(data.get("label"), 500) or _text(n, 500)
+        names[n] = name
+        kind = _text(data.get("kind"), 50) or "other"
+        code = _text(data.get("code"), 50)
+        events = max(0, int(_number(data.get("events"), 0)))
+        evidence = parse_evidence(data.get("evidence"))
+        color = KIND_COLORS.get(kind, KIND_COLORS["other"])
+        tooltip = "\n".join(
+            part
+            for part in (name, " \u00b7 ".join(p for p in (kind, code) if p), f"{events} events")
+            if part
+        )
+        extra: dict[str, Any] = {}
+        if n in positions:
+            x, y = positions[n]
+            extra = {"x": round(x * scale, 1), "y": round(y * scale, 1)}
+        net.add_node(
+            ids[n],
+            label=_short(name),
+            shape="dot",
+            color={
+                "background": color,
+                "border": "#333333",
+                "highlight": {"background": color, "border": "#000000"},
+                "hover": {"background": color, "border": "#000000"},
+            },
+            size=round(min(10 + 4 * math.sqrt(events), 80), 2),
+            title=tooltip,
+            name=name,
+            kind=kind,
+            code=code,
+            events=events,
+            evidence=evidence[:MAX_EVIDENCE],
+            evidence_total=len(evidence),
+            **extra,
+        )
+
+    pair_count: dict[tuple[str, str], int] = {}
+    for i, (u, v, data) in enumerate(_edge_iter(G)):
+        source, target = ids[u], ids[v]
+        relation = _text(data.get("relation"), 50) or "unknown"
+        style = RELATION_STYLES.get(relation, _UNKNOWN_RELATION)
+        weight = _number(data.get("weight"), 1.0)
+        if weight <= 0:
+            weight = 1.0
+        issue = _text(data.get("issue"), 200) or None
+        date_min, date_max = _iso_date(data.get("date_min")), _iso_date(data.get("date_max"))
+        if date_min and date_max and date_min > date_max:
+            date_min, date_max = date_max, date_min
+        evidence = parse_evidence(data.get("evidence"))
+        arrow = "\u2192" if directed else "\u2014"
+        dates = " \u2013 ".join(dict.fromkeys(d for d in (date_min, date_max) if d))
+        tooltip = "\n".join(
+            part
+            for part in (
+                f"{names[u]} {arrow} {names[v]}",
+                relation + (f" \u00b7 {issue}" if issue else ""),
+                f"weight {weight:g}",
+                dates,
+            )
+            if part
+        )
+        extra = {}
+        # Parallel edges between the same two actors: curve them apart.
+        pair = (source, target) if source <= target else (target, source)
+        k = pair_count.get(pair, 0)
+        pair_count[pair] = k + 1
+        if k and source != target:
+            clockwise = (k % 2 == 1) == (pair == (source, target))
+            extra["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.2 * ((k + 1) // 2), 2),
+            }
+        color = style["color"]
+        net.add_edge(
+            source,
+            target,
+            id=f"e{i}",
+            color={"color": color, "highlight": color, "hover": color, "opacity": 0.85},
+            width=round(min(max(1 + 1.5 * math.log1p(weight), 1), 10), 2),
+            dashes=bool(style["dashes"]),
+            arrows={"to": {"enabled": directed, "scaleFactor": 0.6}},
+            title=tooltip,
+            relation=relation,
+            weight=weight,
+            issue=issue,
+            date_min=date_min,
+            date_max=date_max,
+            evidence=evidence[:MAX_EVIDENCE],
+            evidence_total=len(evidence),
+            **extra,
+        )
+    return net
+
+
+def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "800px") -> dict:
+    """Return the data embedded in the page as ``window.graphData``.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Actor graph; see :func:`render_html`.
+    title : str, optional
+        Page title.
+    height : str, optional
+        CSS height of the canvas.
+
+    Returns
+    -------
+    dict
+        Keys ``title``, ``directed``, ``physics``, ``nodes``, ``edges``,
+        ``options``, ``kinds``, ``relations`` (legend entries with colours)
+        and ``dateRange`` (``[min, max]`` of the edge dates, or ``None``).
+    """
+    net = build_network(G, height=height)
+    options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
+    dates = sorted(
+        d for e in net.edges for d in (e.get("date_min"), e.get("date_max")) if d
+    )
+    present = {e["relation"] for e in net.edges}
+    relations = [
+        {"name": name, "color": style["color"], "dashes": style["dashes"]}
+        for name, style in RELATION_STYLES.items()
+    ]
+    relations += [
+        {"name": name, **_UNKNOWN_RELATION} for name in sorted(present - set(RELATION_STYLES))
+    ]
+    return {
+        "title": str(title),
+        "directed": G.is_directed(),
+        "physics": bool(options.get("physics", {}).get("enabled", True)),
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": options,
+        "kinds": [{"name": k, "color": c} for k, c in KIND_COLORS.items()],
+        "relations": relations,
+        "dateRange": [dates[0], dates[-1]] if dates else None,
+    }
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def render_html(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "800px") -> str:
+    """Render an actor graph as one self-contained interactive HTML page.
+
+    Parameters
+    ----------
+    G : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
+        Actor graph.  Node attributes: ``label`` (actor name), ``kind``
+        ("state", "government", "armed group", "organization", "person",
+        "other"), ``code``, ``events`` (int) and optionally ``evidence``
+        (JSON list of objects with ``event_type``, ``date``, ``sentence``,
+        ``article_title``, ``url``).  Edge attributes: ``relation``
+        ("cooperation", "conflict", "opposition", "alignment"), ``weight``
+        (> 0), optional ``issue``, ``evidence``, ``date_min``, ``date_max``.
+        All text is treated as untrusted.
+    title : str, optional
+        Shown in ``<title>`` and as the page heading (HTML-escaped).
+    height : str, optional
+        CSS height of the graph canvas: a number with ``px``, ``%``,
+        ``vh``, ``em`` or ``rem``.
+
+    Returns
+    -------
+    str
+        The HTML document.  It loads nothing from the network: vis-network
+        is inlined, the graph is a JSON block (``#graph-data``).  The page
+        exposes ``window.network`` (the vis Network) and
+        ``window.graphData``, and offers a legend, a search box, relation
+        checkboxes, a date-range filter and an evidence side panel.  An
+        empty graph shows "No actors to show".
+
+    Raises
+    ------
+    ValueError
+        If `height` is not a plain CSS length.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_node("USA", label="United States", kind="state", code="USA", events=3)
+    >>> page = render_html(G, "Example")
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    """
+    height = str(height).strip()
+    if not _CSS_SIZE.match(height):
+        raise ValueError(f"height must be a CSS length such as '800px', not {height!r}")
+    payload = graph_payload(G, title, height=height)
+    vis_js, vis_css = _vis_assets()
+    values = {
+        "title": html.escape(str(title), quote=True),
+        "height": height,
+        "vis_css": vis_css,
+        "vis_js": vis_js,
+        "graph_json": script_json(payload),
+        "empty_hidden": "" if G.number_of_nodes() == 0 else "hidden",
+    }
+    # One pass: substituted text is never scanned for placeholders again.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _template())
+
+
+def write_html(
+    G: nx.Graph,
+    path: str | os.PathLike[str],
+    title: str = "geopolkg graph",
+    *,
+    height: str = "800px",
+) -> pathlib.Path:
+    """Write the page of :func:`render_html` to `path` (UTF-8).
+
+    Parameters
+    ----------
+    G : networkx graph
+        Actor graph; see :func:`render_html`.
+    path : str or os.PathLike
+        Output file; missing parent directories are created.
+    title : str, optional
+        Page title and heading.
+    height : str, optional
+        CSS height of the graph canvas.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    out = pathlib.Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_html(G, title, height=height), encoding="utf-8")
+    return out
