@@ -154,7 +154,7 @@ class KnowledgeStore:
         return rows
 
     def article_ids(self) -> list[str]:
-        prefix = iris.article_graph_iri("")
+        prefix = iris.article_graph_iri("x")[:-1]
         return sorted(iris_unquote(g.value[len(prefix):]) for g in self._store.named_graphs()
                       if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
 

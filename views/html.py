@@ -265,7 +265,9 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "\u2026"
 
 
-def _fr_layout_numpy(G: nx.Graph, iterations: int) -> dict[Any, tuple[float, float]]:
+def _fr_layout_numpy(
+    G: nx.Graph, iterations: int, gravity: float = 1.0
+) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold in plain numpy (used when scipy is missing)."""
     import numpy as np
 
@@ -277,48 +279,57 @@ def _fr_layout_numpy(G: nx.Graph, iterations: int) -> dict[Any, tuple[float, flo
     pos = rng.random((n, 2))
     k = 1.0 / math.sqrt(n)
     t = 0.1
-    block = max(1, 4_000_000 // n)  # rows per block: bounded memory
+    block = max(1, 2_000_000 // n)  # rows per block: bounded memory
     for _ in range(iterations):
-        disp = np.zeros_like(pos)
+        # Repulsion k^2 / d along (p_i - p_j), as p_i * sum_j w_ij - (W @ p)_i
+        # with w_ij = k^2 / d_ij^2: no n x n x 2 array, BLAS does the work.
+        sq = (pos**2).sum(axis=1)
+        disp = np.empty_like(pos)
         for start in range(0, n, block):
-            delta = pos[start : start + block, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta**2).sum(axis=2), 1e-6)
-            disp[start : start + block] += (delta * (k * k / dist2)[:, :, None]).sum(axis=1)
+            stop = min(start + block, n)
+            dist2 = sq[start:stop, None] + sq[None, :] - 2.0 * (pos[start:stop] @ pos.T)
+            w = (k * k) / np.maximum(dist2, 1e-6)
+            w[np.arange(stop - start), np.arange(start, stop)] = 0.0
+            disp[start:stop] = pos[start:stop] * w.sum(axis=1)[:, None] - w @ pos
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.maximum(np.sqrt((delta**2).sum(axis=1)), 1e-3)
             pull = delta * (dist / k)[:, None]
             np.add.at(disp, edges[:, 0], -pull)
             np.add.at(disp, edges[:, 1], pull)
+        # Gravity towards the centre keeps isolated actors and small
+        # components near the main one instead of on a far ring.
+        disp -= gravity * (pos - pos.mean(axis=0))
         length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-6)
         pos += disp * (np.minimum(length, t) / length)[:, None]
         t -= 0.1 / (iterations + 1)
-    pos -= pos.mean(axis=0)
-    extent = np.abs(pos).max() or 1.0
-    pos /= extent
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
 
 
 def _layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Positions in [-1, 1]^2 for a large graph, computed in Python."""
+    """Positions for a large graph, centred, with RMS distance 1 from the centre."""
     H = nx.Graph()
     H.add_nodes_from(G.nodes)
     H.add_edges_from((u, v) for u, v in G.edges() if u != v)
     try:
         import scipy  # noqa: F401  networkx needs it for graphs >= 500 nodes
 
-        return {v: (float(p[0]), float(p[1])) for v, p in nx.spring_layout(H, seed=42).items()}
+        pos = {v: (float(p[0]), float(p[1])) for v, p in nx.spring_layout(H, seed=42).items()}
     except ImportError:
-        pass
-    try:
-        n = H.number_of_nodes()
-        # O(n^2) per iteration: keep the total work bounded.
-        iterations = max(8, min(50, int(4e8 // (n * n))))
-        return _fr_layout_numpy(H, iterations)
-    except ImportError:  # no numpy: a circle
-        nodes = list(H.nodes)
-        step = 2 * math.pi / max(len(nodes), 1)
-        return {v: (math.cos(i * step), math.sin(i * step)) for i, v in enumerate(nodes)}
+        try:
+            n = H.number_of_nodes()
+            # O(n^2) per iteration: keep the total work bounded.
+            iterations = max(15, min(50, int(1.25e9 // (n * n))))
+            pos = _fr_layout_numpy(H, iterations)
+        except ImportError:  # no numpy: a circle
+            step = 2 * math.pi / max(H.number_of_nodes(), 1)
+            pos = {v: (math.cos(i * step), math.sin(i * step)) for i, v in enumerate(H.nodes)}
+    if not pos:
+        return pos
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    rms = math.sqrt(sum((x - cx) ** 2 + (y - cy) ** 2 for x, y in pos.values()) / len(pos)) or 1.0
+    return {v: ((x - cx) / rms, (y - cy) / rms) for v, (x, y) in pos.items()}
 
 
 def _options(large: bool) -> dict[str, Any]:
@@ -401,7 +412,7 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
 
     ids = _node_ids(G)
     positions = _layout(G) if large else {}
-    scale = 40.0 * math.sqrt(max(G.number_of_nodes(), 1))
+    scale = 30.0 * math.sqrt(max(G.number_of_nodes(), 1))  # ~60 px between actors
 
     names: dict[Any, str] = {}
     for n, data in G.nodes(data=True):
@@ -442,6 +453,13 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
             **extra,
         )
 
+    def pair_of(u: Any, v: Any) -> tuple[str, str]:
+        a, b = ids[u], ids[v]
+        return (a, b) if a <= b else (b, a)
+
+    pair_total: dict[tuple[str, str], int] = {}
+    for u, v, _data in _edge_iter(G):
+        pair_total[pair_of(u, v)] = pair_total.get(pair_of(u, v), 0) + 1
     pair_count: dict[tuple[str, str], int] = {}
     for i, (u, v, data) in enumerate(_edge_iter(G)):
         source, target = ids[u], ids[v]
@@ -467,18 +485,24 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
             )
             if part
         )
-        extra = {}
-        # Parallel edges between the same two actors: curve them apart.
-        pair = (source, target) if source <= target else (target, source)
+        extra: dict[str, Any] = {}
+        # Several edges between the same two actors (either direction): the
+        # first straight, the others curved alternately to either side.
+        pair = pair_of(u, v)
         k = pair_count.get(pair, 0)
         pair_count[pair] = k + 1
-        if k and source != target:
-            clockwise = (k % 2 == 1) == (pair == (source, target))
-            extra["smooth"] = {
-                "enabled": True,
-                "type": "curvedCW" if clockwise else "curvedCCW",
-                "roundness": round(0.2 * ((k + 1) // 2), 2),
-            }
+        if pair_total[pair] > 1 and source != target:
+            if k == 0:
+                extra["smooth"] = {"enabled": False}
+            else:
+                # curvedCW seen from the edge's own direction: flip it for
+                # edges drawn against the pair's canonical order.
+                clockwise = (k % 2 == 1) == (pair == (source, target))
+                extra["smooth"] = {
+                    "enabled": True,
+                    "type": "curvedCW" if clockwise else "curvedCCW",
+                    "roundness": round(0.25 * ((k + 1) // 2), 2),
+                }
         color = style["color"]
         net.add_edge(
             source,
