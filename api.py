@@ -102,7 +102,19 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
                 progress(result.article.id)
 
     seen_ids = set()
-    for article in iter_articles(paths, errors=errors, **metadata):
+    article_paths = []
+    for path in map(Path, paths):
+        direct = direct_format(path)
+        if direct is None:
+            article_paths.append(path)
+            continue
+        try:
+            DIRECT_INGESTERS[direct]().ingest(path, ks, summary)
+        except GeopolkgError as err:
+            if errors is None:
+                raise
+            errors.append(err)
+    for article in iter_articles(article_paths, errors=errors, **metadata):
         if article.id in seen_ids:
             err = LoaderError(f"article id {article.id!r} appears twice in this run; the later one is skipped",
                               article.location)
@@ -124,6 +136,27 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         handle(pending)
     ks.flush()
     return summary
+
+
+#: Formats that are not articles but ready-made records (RDF, coded event
+#: datasets): format name -> zero-argument factory of an object with
+#: ``ingest(path, store, summary)``. Filled by the modules that own them.
+DIRECT_INGESTERS: dict = {}
+
+
+def direct_format(path: Path) -> str | None:
+    """Return the name of a direct (non-article) format for ``path``, or None.
+
+    Each entry of :data:`DIRECT_INGESTERS` may offer a ``sniff(path)``
+    static method; the first that claims the file wins.
+    """
+    if path.is_dir():
+        return None
+    for name, factory in DIRECT_INGESTERS.items():
+        sniff = getattr(factory, "sniff", None)
+        if sniff is not None and sniff(path):
+            return name
+    return None
 
 
 def events(store=None, *, min_confidence: float = 0.0, article: str | None = None) -> list[dict]:

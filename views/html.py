@@ -266,7 +266,7 @@ def _short(label: str) -> str:
 
 
 def _fr_layout_numpy(
-    G: nx.Graph, iterations: int, gravity: float = 1.0
+    G: nx.Graph, iterations: int, gravity: float = 4.0
 ) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold in plain numpy (used when scipy is missing)."""
     import numpy as np
@@ -412,7 +412,7 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
 
     ids = _node_ids(G)
     positions = _layout(G) if large else {}
-    scale = 30.0 * math.sqrt(max(G.number_of_nodes(), 1))  # ~60 px between actors
+    scale = 40.0 * math.sqrt(max(G.number_of_nodes(), 1))  # ~80 px between actors
 
     names: dict[Any, str] = {}
     for n, data in G.nodes(data=True):
@@ -442,7 +442,7 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
                 "highlight": {"background": color, "border": "#000000"},
                 "hover": {"background": color, "border": "#000000"},
             },
-            size=round(min(10 + 4 * math.sqrt(events), 80), 2),
+            size=round(min(10 + 4 * math.sqrt(events), 60), 2),
             title=tooltip,
             name=name,
             kind=kind,

@@ -1,65 +1,15 @@
-"""The ``geopolkg`` command: a thin click layer over :mod:`geopolkg.api`.
-
-Library errors (:class:`geopolkg.errors.GeopolkgError`) become a one-line
-message on standard error and exit code 1; bad usage exits with 2.
-"""
+"""The core commands: ingest, events, opposition, alignment, query, export, view, demo."""
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import json
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, api
-from .errors import GeopolkgError
-
-__all__ = ["main", "cli"]
-
-
-def _fail_cleanly(func):
-    """Turn GeopolkgError (and a broken pipe) into click's one-line errors."""
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except GeopolkgError as err:
-            raise click.ClickException(str(err)) from err
-    return wrapper
-
-
-def store_option(func):
-    return click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
-                        envvar="GEOPOLKG_STORE", default="geopolkg-store", show_default=True,
-                        show_envvar=True, help="Store folder.")(func)
-
-
-def format_option(choices=("table", "json", "csv"), default="table"):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=True, help="Output format.")
-
-
-def confidence_option(func):
-    return click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-                        help="Keep only events at least this confident (0 to 1).")(func)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="geopolkg")
-def cli():
-    """geopolkg: news articles in, a knowledge graph of geopolitical actors and events out.
-
-    \b
-    Typical run:
-      geopolkg ingest articles/            read, extract, store
-      geopolkg opposition --issue bagram   who opposes whom
-      geopolkg view -o graph.html          interactive view
-      geopolkg query 'SELECT ...'          SPARQL over the store
-    """
+from .. import api
+from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format_option, store_option
 
 
 @cli.command()
@@ -71,7 +21,7 @@ def cli():
 @click.option("--title", help="Title of the article (single file).")
 @click.option("--model", help="Installed English spaCy pipeline (default: picked automatically).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
-@_fail_cleanly
+@fail_cleanly
 def ingest(paths, store, published, source, url, title, model, quiet):
     """Read articles (.txt, .html, .jsonl or folders), extract events, store them.
 
@@ -89,46 +39,17 @@ def ingest(paths, store, published, source, url, title, model, quiet):
         sys.exit(1)
 
 
-def _actor(value):
-    return f"{value['name']} ({value['code']})" if value else ""
-
-
-def _emit(rows: list[dict], columns: list[tuple], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    table = [[fn(row) for _, fn in columns] for row in rows]
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow([name for name, _ in columns])
-        writer.writerows(table)
-        click.echo(buf.getvalue(), nl=False)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    t = Table(show_lines=False)
-    for name, _ in columns:
-        t.add_column(name, overflow="fold")
-    for row in table:
-        t.add_row(*[str(v) for v in row])
-    Console(width=max(100, click.get_terminal_size()[0]) if hasattr(click, "get_terminal_size") else 140).print(t)
-    if not rows:
-        click.echo("(none)")
-
-
 @cli.command()
 @store_option
 @format_option()
 @confidence_option
 @click.option("--article", help="Only the events of this article id.")
-@_fail_cleanly
+@fail_cleanly
 def events(store, fmt, min_confidence, article):
     """List the stored events."""
     rows = api.events(store, min_confidence=min_confidence, article=article)
-    _emit(rows, [("date", lambda r: r["date"] or ""), ("actor", lambda r: _actor(r["actor"])),
-                 ("code", lambda r: r["event_code"]), ("target", lambda r: _actor(r["target"])),
+    emit(rows, [("date", lambda r: r["date"] or ""), ("actor", lambda r: actor_text(r["actor"])),
+                 ("code", lambda r: r["event_code"]), ("target", lambda r: actor_text(r["target"])),
                  ("issue", lambda r: r["issue"] or ""), ("stance", lambda r: r["stance"]),
                  ("conf", lambda r: r["confidence"]), ("sentence", lambda r: r["sentence"][:120])], fmt)
 
@@ -139,10 +60,10 @@ def _relation_command(name, func, help_text):
     @click.option("--issue", help="Only issues whose label contains this text (case-insensitive).")
     @format_option()
     @confidence_option
-    @_fail_cleanly
+    @fail_cleanly
     def command(store, issue, fmt, min_confidence):
         rows = func(store, issue, min_confidence=min_confidence)
-        _emit(rows, [("a", lambda r: _actor(r["a"])), ("b", lambda r: _actor(r["b"])),
+        emit(rows, [("a", lambda r: actor_text(r["a"])), ("b", lambda r: actor_text(r["b"])),
                      ("issue", lambda r: r["issue"]), ("weight", lambda r: r["weight"]),
                      ("evidence", lambda r: " ".join(r["evidence"]))], fmt)
     return command
@@ -159,7 +80,7 @@ _relation_command("alignment", api.alignment, "Who aligns with whom: pairs on th
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle"]),
               default="table", show_default=True, help="Output format.")
-@_fail_cleanly
+@fail_cleanly
 def query(sparql, file, store, fmt):
     """Run a SPARQL 1.1 query over the store (read-only). '-' reads standard input."""
     import pyoxigraph as ox
@@ -187,7 +108,7 @@ def query(sparql, file, store, fmt):
         return
     names = [v.value for v in result.variables]
     rows = [{n: (s[n].value if s[n] is not None else "") for n in names} for s in result]
-    _emit(rows, [(n, (lambda r, n=n: r[n])) for n in names], "table")
+    emit(rows, [(n, (lambda r, n=n: r[n])) for n in names], "table")
 
 
 @cli.command()
@@ -196,7 +117,7 @@ def query(sparql, file, store, fmt):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="-",
               help="Output file ('-' for standard output).")
 @store_option
-@_fail_cleanly
+@fail_cleanly
 def export(fmt, output, store):
     """Export the store as RDF (N-Quads and TriG keep one named graph per article)."""
     data = api.export(fmt, None if str(output) == "-" else output, store)
@@ -213,7 +134,7 @@ def export(fmt, output, store):
 @click.option("--issue", help="Only issues whose label contains this text.")
 @confidence_option
 @click.option("--title", help="Page title.")
-@_fail_cleanly
+@fail_cleanly
 def view(output, store, issue, min_confidence, title):
     """Write an interactive HTML view of actors and their relations (works offline)."""
     path = api.view(output, store, issue, min_confidence=min_confidence, title=title)
@@ -223,7 +144,7 @@ def view(output, store, issue, min_confidence, title):
 @cli.command()
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default="geopolkg-demo",
               show_default=True, help="Folder for the store and the outputs.")
-@_fail_cleanly
+@fail_cleanly
 def demo(out):
     """Run the whole job on the bundled sample articles and say where the outputs are."""
     from importlib import resources
@@ -239,7 +160,7 @@ def demo(out):
     rows = api.opposition(store, "bagram")
     click.echo("who opposes whom on the Bagram air base issue:")
     for r in rows:
-        click.echo(f"  {_actor(r['a'])}  against  {_actor(r['b'])}  (weight {r['weight']}, "
+        click.echo(f"  {actor_text(r['a'])}  against  {actor_text(r['b'])}  (weight {r['weight']}, "
                    f"{len(r['evidence'])} events)")
     (out / "opposition.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False), encoding="utf-8")
     (out / "events.json").write_text(json.dumps(api.events(store), indent=2, ensure_ascii=False), encoding="utf-8")
@@ -250,12 +171,3 @@ def demo(out):
         click.echo(f"  {out / name}")
     if summary.failed:
         sys.exit(1)
-
-
-def main():
-    """Entry point of the ``geopolkg`` console script."""
-    cli(prog_name="geopolkg")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,15 @@
+"""The ``geopolkg`` command line: a thin click layer over the Python API.
+
+Commands live in one module per area and attach themselves to the group
+defined in :mod:`.base`; importing them here registers them.
+"""
+
+from .base import cli
+from . import core  # noqa: F401  (registers the commands)
+
+__all__ = ["cli", "main"]
+
+
+def main():
+    """Entry point of the ``geopolkg`` console script."""
+    cli(prog_name="geopolkg")
