@@ -440,6 +440,7 @@ class EventCoder:
                     target_text=target_mention.text if target_mention is not None and target else "",
                     actor_person=actor_mention.person,
                     target_person=target_mention.person if target_mention is not None and target else None,
+                    trigger_start=c.trigger.idx, trigger_depth=len(list(c.trigger.ancestors)),
                 ))
         return out
 

@@ -69,6 +69,11 @@ class Event:
         The words that named the actor and the target.
     actor_person, target_person : str or None
         The person's name when a person acted for the actor.
+    trigger_start : int
+        Offset of the trigger word in ``Article.text``.
+    trigger_depth : int
+        Depth of the trigger in the sentence's dependency tree (0 for the
+        root): the main event of a sentence is the shallowest.
     """
 
     id: str
@@ -92,6 +97,8 @@ class Event:
     target_text: str = ""
     actor_person: str | None = None
     target_person: str | None = None
+    trigger_start: int = 0
+    trigger_depth: int = 0
 
     @property
     def code(self) -> str:
