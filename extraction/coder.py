@@ -90,6 +90,7 @@ class EventCoder:
     def __init__(self, kb: ActorKB, lexicon: Lexicon):
         self.kb = kb
         self.lex = lexicon
+        self._modal_verbs: set[int] = set()
 
     # ------------------------------------------------------------------
     def code(self, doc, article) -> tuple[list[Event], list]:
@@ -110,10 +111,13 @@ class EventCoder:
         sentences = list(doc.sents)
         candidates: list[_Candidate] = []
         for index, sent in enumerate(sentences):
+            demands = self._modal_demands(sent, index, resolver)
+            self._modal_verbs = {c.trigger.i for c in demands}
             for token in sent:
                 candidate = self._candidate(token, index, resolver)
                 if candidate is not None:
                     candidates.append(candidate)
+            candidates.extend(demands)
         phrases = [c.issue for c in candidates if c.issue is not None]
         issues = cluster_issues(phrases)
         dates = self._sentence_dates(doc, sentences, day)
@@ -123,7 +127,21 @@ class EventCoder:
         return _dedupe(events), issues
 
     # -- triggers ---------------------------------------------------------
+    def _is_demanded(self, token) -> bool:
+        """True for the act a demand or appeal asks for ("demanded that the
+        government provide information", "urged X to withdraw"): it is the
+        content of the demand, not an event of its own."""
+        node = token
+        while node.dep_ in ("ccomp", "xcomp") and node.head != node:
+            node = node.head
+            found = self.lex.match_verb(node)
+            if found is not None and found[0].code[:2] in ("02", "10"):
+                return True
+        return False
+
     def _candidate(self, token, index, resolver) -> _Candidate | None:
+        if token.i in self._modal_verbs or self._is_demanded(token):
+            return None
         verb = self.lex.match_verb(token)
         if verb is not None and not self._defers_to_noun(token) and not self._defers_to_xcomp(token):
             entry, used = verb
@@ -142,7 +160,7 @@ class EventCoder:
     def _defers_to_xcomp(self, verb) -> bool:
         """'refused to meet', 'threatened to attack': the infinitive's act is coded."""
         lemma = verb.lemma_.lower()
-        if lemma not in self.lex.words("refusal_verbs") | self.lex.words("threat_verbs"):
+        if lemma not in self.lex.words("refusal_verbs") | self.lex.words("threat_verbs") | self.lex.words("intent_verbs"):
             return False
         return any(c.dep_ == "xcomp" and self.lex.match_verb(c) for c in verb.children)
 
@@ -263,6 +281,8 @@ class EventCoder:
                 return self._conj_mentions(subjects[0], resolver), [], "subject"
             passive = [c for c in node.children if c.dep_ == "nsubjpass"]
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if passive and not agents and node.lower_ in self.lex.words("stative_participles"):
+                return self._conj_mentions(passive[0], resolver), [], "subject"  # "is opposed to"
             if passive or agents:
                 actors = self._conj_mentions(agents[0], resolver) if agents else []
                 targets = self._conj_mentions(passive[0], resolver) if passive else []
@@ -301,9 +321,9 @@ class EventCoder:
     def _conj_mentions(self, token, resolver) -> list:
         out = []
         for tok in [token, *_conjuncts(token)]:
-            mention = resolver.actor_of(tok)
-            if mention is not None and all(m.actor != mention.actor for m in out):
-                out.append(mention)
+            for mention in resolver.actors_of(tok):
+                if all(m.actor != mention.actor for m in out):
+                    out.append(mention)
         return out
 
     def _modifier_actor(self, token, resolver) -> Mention | None:
@@ -340,6 +360,34 @@ class EventCoder:
                     return True
         return False
 
+    def _modal_demands(self, sent, index, resolver) -> list:
+        """Reported obligations: "Russia said Sudan must return the helicopter"
+        is a demand (CAMEO 10) by the speaker on the content's subject;
+        "should" makes it an appeal (02)."""
+        out = []
+        speech = self.lex.words("speech")
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech:
+                continue
+            modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+            if modals & self.lex.words("demand_modals"):
+                code = "100"
+            elif modals & self.lex.words("appeal_modals"):
+                code = "020"
+            else:
+                continue
+            speakers, _, _ = self._subjects(verb.head, resolver)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self._conj_mentions(subjects[0], resolver) if subjects else []
+            if not speakers:
+                continue
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep")]
+            candidate = _Candidate(verb, code, speakers, targets, objs[0] if objs else None, index, 0.75)
+            candidate.issue = issue_phrase(objs[0], resolver, self.lex) if objs and objs[0].dep_ == "dobj" else None
+            candidate.stance = STANCE_BY_ROOT.get(code[:2], 0) if candidate.issue is not None else 0
+            out.append(candidate)
+        return out
+
     def _speaker(self, trigger, resolver) -> Mention | None:
         """The speaker, if the trigger sits in what a speech verb reports."""
         node = trigger
@@ -362,15 +410,17 @@ class EventCoder:
         root = code[:2]
         negated_here = any(c.dep_ == "neg" for c in children) or (
             head is not None and any(c.dep_ == "neg" for c in head.children))
-        if head_lemma in self.lex.words("refusal_verbs") or negated_here:
-            if event_type(code).quad_class in (3, 4):
+        refused = head_lemma in self.lex.words("refusal_verbs")
+        if refused or negated_here:
+            if event_type(code).quad_class in (3, 4) and not refused:
                 return None, False, False, confidence  # "did not attack": no act to code
             code, negated, confidence = _REFUSAL_CODE.get(root, "120"), True, confidence - 0.1
             return code, False, negated, confidence
         if head_lemma in self.lex.words("threat_verbs"):
             return _INTENT_CODE.get(root, "130") if root not in ("01", "02", "03", "04", "05", "06", "07", "08") else "130", True, False, confidence - 0.05
         auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
-        if head_lemma in self.lex.words("intent_verbs") or auxiliaries & self.lex.words("intent_auxiliaries"):
+        if (head_lemma in self.lex.words("intent_verbs") | self.lex.words("intent_adjectives")
+                or auxiliaries & self.lex.words("intent_auxiliaries")):
             intent = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             intent, confidence = True, confidence - 0.2

@@ -113,12 +113,16 @@ class Lexicon:
         if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ"):
             return None
         for entry in self.verbs.get(token.lemma_.lower(), ()):
-            used = []
-            for word in entry.rest:
-                child = _child_with(token, word)
+            used, head = [], token
+            for k, word in enumerate(entry.rest):
+                child = _child_with(head, word)
+                if child is None and word == "to" and k + 1 < len(entry.rest):
+                    continue  # "decline to comment": "to" hangs on the infinitive, not the verb
                 if child is None:
                     break
                 used.append(child)
+                if child.dep_ == "xcomp":
+                    head = child  # "fail to reach agreement": the rest hangs on "reach"
             else:
                 return entry, used
         return None
@@ -140,6 +144,8 @@ class Lexicon:
 def _child_with(token, word: str):
     for child in token.children:
         if child.dep_ in _PHRASE_DEPS and (child.lower_ == word or child.lemma_.lower() == word):
+            if child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children):
+                continue  # "agreed on Wednesday" is not "agreed on"
             return child
         # "decline to comment": the infinitive's verb completes the phrase
         if child.dep_ == "xcomp" and child.lemma_.lower() == word:

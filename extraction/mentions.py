@@ -30,6 +30,25 @@ from ..ontology.actors import Actor, ActorKB, Entry
 __all__ = ["Mention", "MentionResolver"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: Nouns for groups of people that take their country from a modifier
+#: ("Swiss doctors", "French farmers", "prisoners in Dili").
+_PEOPLE_NOUNS = {
+    "people", "leader", "group", "member", "worker", "farmer", "student", "prisoner", "demonstrator",
+    "protester", "soldier", "troop", "force", "warship", "ship", "vessel", "jet", "plane", "aircraft",
+    "doctor", "businessman", "inhabitant", "resident", "villager", "refugee", "national", "citizen",
+    "hacker", "militiaman", "guerrilla", "guerilla", "rebel", "insurgent", "fighter", "militant",
+    "authority", "negotiator", "delegation", "team", "agent", "activist", "lawmaker", "faction",
+    "party", "movement", "coalition", "union", "organization", "organisation", "agency", "court",
+    "newspaper", "media", "bulldozer", "tank", "artillery", "navy", "army", "police", "chief",
+    "peacekeeper", "observer", "inspector", "monitor", "envoy", "minister", "official", "diplomat",
+    "Albanians", "Serbs", "Kurds", "Arabs", "Muslims", "Christians", "Moslems",
+    "forum", "body", "bloc", "alliance", "commission", "council", "committee", "ministry", "government",
+    "regime", "administration", "parliament", "assembly", "embassy", "contingent", "unit", "brigade",
+}
+#: Words that mark an unknown organization as international.
+_INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
+                        "african", "arab", "atlantic", "pacific", "islamic", "gulf", "commonwealth",
+                        "community", "cooperation", "amnesty", "red", "crescent"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 
 
@@ -78,6 +97,7 @@ class MentionResolver:
         self.by_token: dict[int, Mention] = {}
         self.people: dict[str, Mention] = {}  # name token -> first full mention
         self.mentions: list[Mention] = []
+        self.ent_at: dict[int, object] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         for ent in doc.ents:
             mention = self._resolve_entity(ent)
             if mention is not None:
@@ -110,6 +130,9 @@ class MentionResolver:
                 actor = self.kb.actor(actor.country + sector, self.day)
             person = entry.name if entry.kind == "person" else None
             return Mention(ent.start, ent.end, ent.text, actor, person, "name")
+        if ent.label_ == "ORG":
+            actor = self._org_actor(ent)
+            return Mention(ent.start, ent.end, ent.text, actor, None, "description") if actor else None
         if ent.label_ != "PERSON":
             return None
         short = self._short_mention(ent)
@@ -149,37 +172,69 @@ class MentionResolver:
             tokens.extend(t for t in root.head.subtree if t.i < ent.start)
         return tokens
 
-    def _described_actor(self, ent) -> Actor | None:
-        tokens = self._description_tokens(ent)
+    def _entry_at(self, tok) -> Entry | None:
+        ent = self.ent_at.get(tok.i)
+        return self._entry(ent) if ent is not None else None
+
+    def _role_of(self, tokens) -> str | None:
+        """The sector the role words among ``tokens`` give ("foreign minister" -> GOV)."""
         sector = None
-        country_actor = None
         for tok in tokens:
             found = self.kb.role_sector(tok.lemma_) or self.kb.role_sector(tok.lower_)
             if found and (sector is None or found != "GOV"):
                 sector = sector or found
-        for tok in tokens:
-            ent_entry = None
-            for e in self.doc.ents:
-                if e.start <= tok.i < e.end:
-                    ent_entry = self._entry(e)
-            if ent_entry is not None:
-                country_actor = self.kb.resolve(ent_entry, self.day)
-                if country_actor is not None:
-                    break
-        if any(t.lower_ in ("former", "ex", "retired") for t in tokens):
-            sector = "ELI"
-        if country_actor is None and sector is not None:
-            country_actor = self._nearest_country_before(ent)
-        if country_actor is None or sector is None:
-            return None
-        if country_actor.country and (country_actor.kind in ("government", "state") or sector == "ELI"):
-            return self.kb.actor(country_actor.country + sector, self.day)
-        return country_actor
+        return sector
 
-    def _nearest_country_before(self, ent) -> Actor | None:
+    def _described_actor(self, ent) -> Actor | None:
+        tokens = self._description_tokens(ent) + list(ent)
+        sector = self._role_of(tokens)
+        former = any(t.lower_ in ("former", "ex", "retired") for t in tokens)
+        for tok in tokens:
+            entry = self._entry_at(tok)
+            if entry is None or entry.kind == "person":
+                continue
+            actor = self.kb.resolve(entry, self.day)
+            if actor is None:
+                continue
+            if entry.kind in ("organization", "armed group") or not actor.country:
+                return actor  # "the United Nations Emergency Relief Coordinator"
+            if sector is None:
+                continue
+            return self.kb.actor(actor.country + ("ELI" if former else sector), self.day)
+        if sector is None:
+            return None
+        country = self._sentence_country(ent)
+        if country is None:
+            return None
+        return self.kb.actor(country + ("ELI" if former else sector), self.day)
+
+    def _sentence_country(self, ent) -> str | None:
+        """The country a titled person with no country of their own most likely
+        belongs to: the first country named in the sentence ("France is ready
+        ..., Defence Minister Pierre Joxe said"), else the last one before it."""
+        sent = ent.sent
+        found = [self.kb.entries[e.ent_id_].country for e in sent.ents
+                 if e.ent_id_ in self.kb.entries and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
+                 and e.start != ent.start and (e.start < ent.start or e.root.dep_ in ("nsubj", "nsubjpass"))]
+        if found:
+            return found[0]
         for mention in reversed(self.mentions):
-            if mention.end <= ent.start and mention.start >= ent.sent.start and mention.actor.country:
-                return mention.actor
+            if mention.end <= ent.start and mention.actor.country:
+                return mention.actor.country
+        return None
+
+    def _org_actor(self, ent) -> Actor | None:
+        """An organization not in the knowledge base, from the words of its name:
+        a country or demonym in it gives the country ("Nigerian Union of
+        Teachers"), role words the sector ("Supreme Court"); a name that reads
+        international gives a generic ``IGO`` code."""
+        words = {t.lower_ for t in ent}
+        for tok in ent:
+            entry = self._entry_at(tok)
+            if entry is not None and entry.kind in ("country", "demonym", "seat") and entry.country:
+                return self.kb.actor(entry.country + (self._role_of(list(ent)) or ""), self.day)
+        if words & _INTERNATIONAL_WORDS:
+            return self.kb.actor("IGO", self.day)
         return None
 
     # -- queries --------------------------------------------------------
@@ -208,6 +263,18 @@ class MentionResolver:
                     return found
         return None
 
+    def actors_of(self, token) -> list[Mention]:
+        """Like :meth:`actor_of`, but every actor a noun's modifiers name
+        ("Hungarian and Romanian officials" gives two)."""
+        if token.i in self.by_token or token.lower_ in _PERSON_PRONOUNS:
+            found = self.actor_of(token)
+            return [found] if found else []
+        many = self.role_mentions(token)
+        if many:
+            return many
+        found = self.actor_of(token)
+        return [found] if found else []
+
     def _pronoun(self, token) -> Mention | None:
         sent_starts = [s.start for s in self.doc.sents if s.start <= token.i][-4:]
         window_start = sent_starts[0] if sent_starts else 0
@@ -217,27 +284,42 @@ class MentionResolver:
         return None
 
     def _role_mention(self, token) -> Mention | None:
-        if token.pos_ not in ("NOUN", "PROPN"):
-            return None
-        sector = self.kb.role_sector(token.lemma_) or self.kb.role_sector(token.lower_)
-        if sector is None:
-            return None
-        modifiers = [t for c in token.children if c.dep_ in _MODIFIER_DEPS for t in c.subtree]
+        found = self.role_mentions(token)
+        return found[0] if found else None
+
+    def role_mentions(self, token) -> list[Mention]:
+        """Actors named by a noun and its modifiers: "senior Taliban officials",
+        "Hungarian and Romanian officials" (two actors), "Swiss doctors",
+        "opposition groups in Zimbabwe". A role word gives the sector; other
+        nouns for people give the country alone."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.by_token:
+            return []
+        pair = f"{token.doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else ""
+        sector = self.kb.role_sector(pair) or self.kb.role_sector(token.lemma_) or self.kb.role_sector(token.lower_)
+        people = sector is not None or token.lemma_.lower() in _PEOPLE_NOUNS
+        if not people:
+            return []
+        children = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+        children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                     for g in c.children if g.dep_ == "pobj"]
+        modifiers = [t for c in children for t in c.subtree]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
+        out: list[Mention] = []
         for tok in modifiers:
-            entry = None
-            for ent in self.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    entry = self._entry(ent)
-            if entry is None:
-                continue
-            if entry.kind in ("country", "demonym", "seat"):
-                code_sector = "ELI" if former else sector
-                actor = self.kb.actor(entry.country + code_sector, self.day)
-            else:
+            entry = self._entry_at(tok)
+            mention = self.by_token.get(tok.i)
+            if entry is not None and entry.kind in ("country", "demonym", "seat"):
+                code = entry.country + ("ELI" if former else (sector or ""))
+                actor = self.kb.actor(code, self.day)
+            elif mention is not None and mention.person is None:
+                actor = mention.actor
+                if sector and actor.country and actor.kind in ("government", "state") and sector != "GOV":
+                    actor = self.kb.actor(actor.country + sector, self.day)
+            elif entry is not None and entry.kind != "person":
                 actor = self.kb.resolve(entry, self.day)
-            if actor is None:
+            else:
                 continue
-            start = min(t.i for t in token.subtree if t.dep_ != "punct")
-            return Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role")
-        return None
+            if actor is not None and all(m.actor != actor for m in out):
+                start = min(t.i for t in token.subtree if t.dep_ != "punct" and t.i <= token.i)
+                out.append(Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role"))
+        return out
