@@ -12,7 +12,7 @@ Sets:
 
 For each sentence the extractor's *main* event is scored: the event whose
 trigger is highest in the dependency tree (closest to the root), then the
-most confident. Printed per set: records, event-type accuracy (PLOVER type,
+earliest. Printed per set: records, event-type accuracy (PLOVER type,
 or CAMEO root for the codebook), source- and target-country accuracy (ISO3
 of the actor, or ``IGO``), precision/recall/F1 of whole (source country,
 target country, event type) triples, and the worst confusions.
@@ -48,7 +48,7 @@ def main_events(events):
     """The events of the sentence's main trigger (all actors and targets of it)."""
     if not events:
         return []
-    best = min(events, key=lambda e: (e.trigger_depth, -e.confidence, e.char_start))
+    best = min(events, key=lambda e: (e.trigger_depth, e.trigger_start, -e.confidence))
     return [e for e in events if e.trigger_start == best.trigger_start]
 
 

@@ -55,6 +55,11 @@ _REFUSAL_CODE = {"04": "125", "08": "124", "06": "121", "07": "122", "03": "120"
 #: Roots of acts addressed to someone: without a named target, a demand,
 #: appeal or threat about a place is addressed to the government holding it.
 _ADDRESSED_ROOTS = ("02", "10", "13")
+#: Roots of acts done at home (concessions, protest, force posture,
+#: coercion, violence): where they happen names the target.
+_LOCAL_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
+#: Prepositions that aim an act at someone ("aid for Romania", "a visit to Haiti").
+_AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
 _FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -113,11 +118,11 @@ class EventCoder:
         for index, sent in enumerate(sentences):
             demands = self._modal_demands(sent, index, resolver)
             self._modal_verbs = {c.trigger.i for c in demands}
-            for token in sent:
-                candidate = self._candidate(token, index, resolver)
-                if candidate is not None:
-                    candidates.append(candidate)
-            candidates.extend(demands)
+            found = [c for c in (self._candidate(token, index, resolver) for token in sent) if c is not None]
+            found += demands
+            taken = {c.trigger.i for c in found}
+            candidates.extend(found)
+            candidates.extend(self._statements(sent, index, resolver, taken))
         phrases = [c.issue for c in candidates if c.issue is not None]
         issues = cluster_issues(phrases)
         dates = self._sentence_dates(doc, sentences, day)
@@ -191,6 +196,22 @@ class EventCoder:
             elif not found and issue_head is None and (word == prep_word or word in (
                     "about", "over", "on", "regarding", "concerning", "against", "for")):
                 issue_head = objs[0]
+        if not targets and entry.code[:2] in ("02", "10", "11", "12", "13"):
+            # "demanded that the US cancel its plans": the one asked is the target
+            for content in (c for c in verb.children if c.dep_ == "ccomp"):
+                subjects = [g for g in content.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    targets.extend(self._conj_mentions(subjects[0], resolver))
+        if not targets:
+            targets.extend(self._nested_target(verb, resolver, {m.actor.code for m in actors}))
+        if not targets:
+            for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+                for child in xcomp.children:
+                    objs = [child] if child.dep_ in ("dobj", "dative") else _prep_objects(child) if child.dep_ == "prep" else []
+                    found = self._conj_mentions(objs[0], resolver) if objs else []
+                    if found:
+                        targets.extend(found)
+                        break
         code = entry.code
         return self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
 
@@ -266,6 +287,11 @@ class EventCoder:
             if found is not None:
                 targets, inferred = [found], True
                 confidence -= 0.15
+        if not targets and code[:2] in _LOCAL_ROOTS:
+            found = self._place_actor(trigger, resolver, {m.actor.country for m in actors})
+            if found is not None:
+                targets, inferred = [found], True
+                confidence -= 0.1
         tokens = [trigger]
         candidate = _Candidate(trigger, code, actors, targets, issue_head, index, confidence,
                                intent, negated, tokens, issue, inferred_target=inferred)
@@ -289,6 +315,9 @@ class EventCoder:
                 return actors, targets, "subject"
             if node.dep_ in ("xcomp", "conj", "pcomp", "acomp") and node.head != node:
                 node = node.head
+                continue
+            if node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") and node.head != node:
+                node = node.head  # "..., urging him to send troops": the writer urges
                 continue
             if node.dep_ in ("acl", "relcl") and node.head != node:
                 found = self._conj_mentions(node.head, resolver)
@@ -317,6 +346,26 @@ class EventCoder:
                 continue
             best = mention
         return [best] if best is not None else []
+
+    def _nested_target(self, verb, resolver, exclude: set) -> list:
+        """An actor that the verb's object is aimed at: "granted asylum to
+        Panamanian officers", "cancelled a visit to Haiti", "a suspension of
+        links with Serbia". Searches the object's prepositions, two levels deep."""
+        frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        for _ in range(2):
+            nxt = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ != "prep":
+                        continue
+                    for obj in _prep_objects(child):
+                        if child.lower_ in _AIMED_PREPS:
+                            found = [m for m in self._conj_mentions(obj, resolver) if m.actor.code not in exclude]
+                            if found:
+                                return found
+                        nxt.append(obj)
+            frontier = nxt
+        return []
 
     def _conj_mentions(self, token, resolver) -> list:
         out = []
@@ -388,6 +437,32 @@ class EventCoder:
             out.append(candidate)
         return out
 
+    def _statements(self, sent, index, resolver, taken: set) -> list:
+        """CAMEO 010 "make statement": a speech verb whose content holds no
+        other event. The target is the first other actor named in the content
+        ("Powell said NATO would need to remain strong" -> toward NATO).
+        Statements are CAMEO's residual category, so they come last."""
+        out = []
+        speech = self.lex.words("speech")
+        for verb in sent:
+            if verb.lemma_.lower() not in speech or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+            if not content or any(t.i in taken for c in content for t in c.subtree):
+                continue
+            speakers, _, how = self._subjects(verb, resolver)
+            if not speakers:
+                continue
+            codes = {m.actor.code for m in speakers}
+            targets = []
+            for tok in content[0].subtree:
+                mention = resolver.mention_at(tok)
+                if mention is not None and mention.actor.code not in codes and mention.how != "pronoun":
+                    targets = [mention]
+                    break
+            out.append(_Candidate(verb, "010", speakers, targets, None, index, 0.6 if how == "subject" else 0.45))
+        return out
+
     def _speaker(self, trigger, resolver) -> Mention | None:
         """The speaker, if the trigger sits in what a speech verb reports."""
         node = trigger
@@ -424,9 +499,25 @@ class EventCoder:
             intent = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             intent, confidence = True, confidence - 0.2
-        if intent and root in _INTENT_CODE:
+        # An intended act of cooperation is CAMEO's "express intent" (03); an
+        # act of force that someone vows or plans is a threat (13). An
+        # announced measure ("would prohibit all aid") stays the measure.
+        vowed = head_lemma in self.lex.words("intent_verbs")
+        if intent and root in _INTENT_CODE and (root <= "08" or vowed):
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
+
+    def _place_actor(self, trigger, resolver, exclude: set) -> Mention | None:
+        """The country where a domestic act happens ("eased emergency measures
+        in Montenegro"), which CAMEO codes as the target when none is named."""
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "across", "throughout"):
+                for obj in _prep_objects(child):
+                    for tok in obj.subtree:
+                        mention = resolver.mention_at(tok)
+                        if mention is not None and mention.actor.country and mention.actor.country not in exclude:
+                            return mention
+        return None
 
     def _clause_actor(self, trigger, resolver, exclude: set) -> Mention | None:
         """An actor named in a participle clause of the trigger's clause."""
@@ -555,7 +646,14 @@ def _tree_distance(a, b) -> int:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per sentence, actor, target and CAMEO root: the most confident."""
+    """One event per sentence, actor, target and CAMEO root: the most confident.
+
+    A statement (CAMEO 01) is dropped when its actor has another kind of
+    event in the same sentence: the codebook codes statements only when
+    nothing more specific can be coded.
+    """
+    acting = {(e.sentence_index, e.actor.code) for e in events if e.event_type.root != "01"}
+    events = [e for e in events if e.event_type.root != "01" or (e.sentence_index, e.actor.code) not in acting]
     best: dict[tuple, Event] = {}
     for event in events:
         key = (event.sentence_index, event.actor.code, event.target.code if event.target else None,

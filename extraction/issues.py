@@ -133,8 +133,14 @@ def issue_phrase(head, resolver, lexicon) -> IssuePhrase | None:
         if mention is not None and mention.actor.country and (is_poss_owner or in_locative):
             location = location or mention.actor.country
         elif mention is None and tok.ent_type_ == "NORP" and tok.ent_id_.startswith("demonym:"):
+            country = tok.ent_id_.split(":")[1]
             if in_locative:
-                location = location or tok.ent_id_.split(":")[1]
+                location = location or country
+            elif tok.head == head and tok.dep_ in ("amod", "compound", "nmod"):
+                # "an Indian proposal", "French mediation": the proposer is aimed at
+                owner = resolver.kb.actor(country + "GOV", resolver.day)
+                if owner not in inner:
+                    inner.append(owner)
         owns_place = is_poss_owner and tok.head.lemma_.lower() in lexicon.words("place_nouns")
         if (mention is not None and not in_locative and not owns_place and mention.actor not in inner
                 and all(a.dep_ in _MODIFIER_DEPS or a.dep_ == "pobj" or a.lower_ == "of"

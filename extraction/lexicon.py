@@ -20,7 +20,7 @@ from ..errors import OntologyError
 __all__ = ["Lexicon", "VerbEntry", "NounEntry", "load_lexicon"]
 
 #: Dependency labels of a verb's children that can complete a verb phrase.
-_PHRASE_DEPS = {"prt", "prep", "agent", "dobj", "advmod", "acomp", "xcomp", "dative", "compound:prt", "npadvmod"}
+_PHRASE_DEPS = {"prt", "prep", "agent", "dobj", "advmod", "acomp", "xcomp", "dative", "compound:prt", "npadvmod", "pobj"}
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,8 @@ class Lexicon:
                 if child is None:
                     break
                 used.append(child)
-                if child.dep_ == "xcomp":
-                    head = child  # "fail to reach agreement": the rest hangs on "reach"
+                if child.dep_ in ("xcomp", "prep"):
+                    head = child  # "fail to reach agreement", "remain on alert": the rest hangs lower
             else:
                 return entry, used
         return None
@@ -141,9 +141,24 @@ class Lexicon:
         return None
 
 
+def _forms(token) -> set[str]:
+    """The ways a phrase may name ``token``: its form, its lemma, and the
+    hyphenated compound it ends ("cease-fire" parsed as cease - fire)."""
+    forms = {token.lower_, token.lemma_.lower()}
+    left = token
+    while left.i > 0 and token.doc[left.i - 1].text == "-" and left.i > 1 and not token.doc[left.i - 2].whitespace_:
+        left = token.doc[left.i - 2]
+    if left is not token:
+        forms.add(token.doc[left.i:token.i + 1].text.lower())
+        forms.add(token.doc[left.i:token.i + 1].text.lower().replace("-", ""))
+    # "halted mediation efforts" still halts mediation
+    forms |= {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+    return forms
+
+
 def _child_with(token, word: str):
     for child in token.children:
-        if child.dep_ in _PHRASE_DEPS and (child.lower_ == word or child.lemma_.lower() == word):
+        if child.dep_ in _PHRASE_DEPS and word in _forms(child):
             if child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children):
                 continue  # "agreed on Wednesday" is not "agreed on"
             return child

@@ -44,6 +44,7 @@ _PEOPLE_NOUNS = {
     "Albanians", "Serbs", "Kurds", "Arabs", "Muslims", "Christians", "Moslems",
     "forum", "body", "bloc", "alliance", "commission", "council", "committee", "ministry", "government",
     "regime", "administration", "parliament", "assembly", "embassy", "contingent", "unit", "brigade",
+    "network", "thousand", "hundred", "dozen", "million", "crowd", "mob", "gunman", "soldier", "sailor",
 }
 #: Words that mark an unknown organization as international.
 _INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
@@ -215,7 +216,8 @@ class MentionResolver:
         sent = ent.sent
         found = [self.kb.entries[e.ent_id_].country for e in sent.ents
                  if e.ent_id_ in self.kb.entries and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
-                 and e.start != ent.start and (e.start < ent.start or e.root.dep_ in ("nsubj", "nsubjpass"))]
+                 and e.start != ent.start and (e.start < ent.start or e.root.dep_ in ("nsubj", "nsubjpass")
+                                               or e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "of", "from"))]
         if found:
             return found[0]
         for mention in reversed(self.mentions):
