@@ -275,7 +275,11 @@ class EventCoder:
                 confidence -= 0.05
         if not actors or self._is_background(trigger, resolver):
             return None
-        code, intent, negated, confidence = self._modality(trigger, code, confidence)
+        clause = trigger
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") \
+                and trigger.head.lemma_.lower() in self.lex.words("light"):
+            clause = trigger.head  # "prepared to resume shelling": the light verb carries the mood
+        code, intent, negated, confidence = self._modality(clause, code, confidence)
         if code is None:
             return None
         issue = issue_phrase(issue_head, resolver, self.lex) if issue_head is not None else None
@@ -497,13 +501,15 @@ class EventCoder:
         if (head_lemma in self.lex.words("intent_verbs") | self.lex.words("intent_adjectives")
                 or auxiliaries & self.lex.words("intent_auxiliaries")):
             intent = True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
-            intent, confidence = True, confidence - 0.2
-        # An intended act of cooperation is CAMEO's "express intent" (03); an
-        # act of force that someone vows or plans is a threat (13). An
-        # announced measure ("would prohibit all aid") stays the measure.
-        vowed = head_lemma in self.lex.words("intent_verbs")
-        if intent and root in _INTENT_CODE and (root <= "08" or vowed):
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children) or any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in children)
+        if conditional:
+            intent, confidence = True, confidence - 0.1
+        # An act announced, planned or made conditional is not yet done: for
+        # cooperation CAMEO codes "express intent" (03), for pressure and
+        # force a threat (13), as its manual says of future negative acts.
+        if intent and root in _INTENT_CODE:
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
 

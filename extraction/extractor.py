@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator
@@ -73,15 +74,22 @@ class Extractor:
                 return
             yield from self._extract_chunk(chunk, batch_size)
 
-    def _extract_chunk(self, chunk: list[Article], batch_size: int) -> Iterator[ExtractionResult]:
-        keep = [self.prefilter is None or self.prefilter.may_hold_event(a.text) for a in chunk]
-        self.skipped += keep.count(False)
-        kept = [(a.text, a) for a, k in zip(chunk, keep) if k]
-        docs = self.nlp.pipe(kept, as_tuples=True, batch_size=batch_size)
-        for article, wanted in zip(chunk, keep):
-            if not wanted:
-                yield ExtractionResult(article, [], [])
-                continue
-            doc, _ = next(docs)
-            events, issues = self.coder.code(doc, article)
-            yield ExtractionResult(article, events, issues)
+    def _extract_chunk(self, chunk: list[Article], batch_size: int) -> list[ExtractionResult]:
+        # A memory zone frees the strings spaCy interns for these texts once
+        # the chunk is coded (results hold plain strings only), so memory
+        # does not grow with the corpus.
+        zone = self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else nullcontext()
+        with zone:
+            keep = [self.prefilter is None or self.prefilter.may_hold_event(a.text) for a in chunk]
+            self.skipped += keep.count(False)
+            kept = [(a.text, a) for a, k in zip(chunk, keep) if k]
+            docs = self.nlp.pipe(kept, as_tuples=True, batch_size=batch_size)
+            out = []
+            for article, wanted in zip(chunk, keep):
+                if not wanted:
+                    out.append(ExtractionResult(article, [], []))
+                    continue
+                doc, _ = next(docs)
+                events, issues = self.coder.code(doc, article)
+                out.append(ExtractionResult(article, events, issues))
+        return out

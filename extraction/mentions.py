@@ -298,7 +298,8 @@ class MentionResolver:
             return []
         pair = f"{token.doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else ""
         sector = self.kb.role_sector(pair) or self.kb.role_sector(token.lemma_) or self.kb.role_sector(token.lower_)
-        people = sector is not None or token.lemma_.lower() in _PEOPLE_NOUNS
+        # a role word, a noun for people, or any plural ("Algerian landowners")
+        people = sector is not None or token.lemma_.lower() in _PEOPLE_NOUNS or token.tag_ in ("NNS", "NNPS")
         if not people:
             return []
         children = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
