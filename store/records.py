@@ -22,7 +22,9 @@ PREFIX schema: <https://schema.org/>
 SELECT ?event ?articleId ?date ?actorCode ?actorName ?targetCode ?targetName ?code ?quad ?goldstein
        ?plover ?issueKey ?issueLabel ?stance ?confidence ?intent ?negated ?sentence ?start ?end ?trigger
        ?title ?url
-WHERE {
+WHERE { GRAPH ?g {
+  # one graph at a time: every article graph has its own copy of the actors,
+  # so joining across the union would multiply rows by the copies
   ?event a gpo:Event ; gpo:actor ?actor ; gpo:cameoCode ?code ; gpo:quadClass ?quad ;
          gpo:goldstein ?goldstein ; gpo:ploverType ?ploverNode ; gpo:stance ?stance ;
          gpo:confidence ?confidence ; gpo:isIntent ?intent ; gpo:isNegated ?negated ;
@@ -37,7 +39,7 @@ WHERE {
   OPTIONAL { ?article schema:url ?url }
   BIND(STRAFTER(STR(?ploverNode), "plover/") AS ?plover)
   %FILTER%
-}
+} }
 """
 
 
