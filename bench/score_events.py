@@ -81,17 +81,20 @@ def score(records, extractor, type_of, gold_type):
         n_gold += len(gold_triples)
         n_pred += len(pred_triples)
         tp += len(gold_triples & pred_triples)
+    has_actors = any(rec.get("source") for rec in records)
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if not has_actors:  # the codebook's examples name no gold actors
+        src_ok = tgt_ok = tgt_n = 0
     return {
         "records": n,
         "event_type_accuracy": round(type_ok / n, 3) if n else 0.0,
-        "source_country_accuracy": round(src_ok / n, 3) if n else 0.0,
-        "target_country_accuracy": round(tgt_ok / tgt_n, 3) if tgt_n else 0.0,
-        "triple_precision": round(precision, 3),
-        "triple_recall": round(recall, 3),
-        "triple_f1": round(f1, 3),
+        "source_country_accuracy": round(src_ok / n, 3) if has_actors and n else None,
+        "target_country_accuracy": round(tgt_ok / tgt_n, 3) if tgt_n else None,
+        "triple_precision": round(precision, 3) if has_actors else None,
+        "triple_recall": round(recall, 3) if has_actors else None,
+        "triple_f1": round(f1, 3) if has_actors else None,
         "worst_confusions": [{"gold": g, "predicted": p, "count": c} for (g, p), c in confusions.most_common(10)],
     }
 
@@ -134,9 +137,12 @@ def _print(results: dict) -> None:
         label = "PLOVER type" if name == "plover" else "CAMEO root"
         print(f"== {name}: {r['records']} records")
         print(f"  event-type accuracy ({label}): {r['event_type_accuracy']:.3f}")
-        print(f"  source-country accuracy:        {r['source_country_accuracy']:.3f}")
-        print(f"  target-country accuracy:        {r['target_country_accuracy']:.3f}")
-        print(f"  triples: precision {r['triple_precision']:.3f}  recall {r['triple_recall']:.3f}  F1 {r['triple_f1']:.3f}")
+        if r["source_country_accuracy"] is not None:
+            print(f"  source-country accuracy:        {r['source_country_accuracy']:.3f}")
+            print(f"  target-country accuracy:        {r['target_country_accuracy']:.3f}")
+            print(f"  triples: precision {r['triple_precision']:.3f}  recall {r['triple_recall']:.3f}  F1 {r['triple_f1']:.3f}")
+        else:
+            print("  (no gold actors in this set: actor figures not computed)")
         print("  worst confusions (gold -> predicted, count):")
         for c in r["worst_confusions"]:
             print(f"    {c['gold']} -> {c['predicted']}: {c['count']}")

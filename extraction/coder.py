@@ -243,8 +243,13 @@ class EventCoder:
         if not actors or (code[:2] == "01" and noun.head.lemma_.lower() not in self.lex.words("light")):
             return None  # "Trump's remarks" names a statement; "made remarks" reports one
         targets, issue_head = [], None
-        for child in noun.children:
-            if child.dep_ == "prep":
+        preps = list(noun.children)
+        if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light"):
+            preps += [c for c in head.children if c.dep_ in ("prep", "dative")]  # "provided aid to X"
+        for child in preps:
+            if child.dep_ == "dative":
+                targets.extend(self._conj_mentions(child, resolver))
+            elif child.dep_ == "prep":
                 objs = _prep_objects(child)
                 if not objs:
                     continue
