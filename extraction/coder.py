@@ -203,9 +203,13 @@ class EventCoder:
                 if subjects:
                     targets.extend(self._conj_mentions(subjects[0], resolver))
         if not targets:
-            targets.extend(self._nested_target(verb, resolver, {m.actor.code for m in actors}))
+            preps = _AIMED_PREPS | ({"by", "from"} if entry.code[:2] in ("02", "10", "12") else set())
+            targets.extend(self._nested_target(verb, resolver, {m.actor.code for m in actors}, preps))
         if not targets:
             for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+                targets.extend(self._nested_target(xcomp, resolver, {m.actor.code for m in actors}))
+                if targets:
+                    break
                 for child in xcomp.children:
                     objs = [child] if child.dep_ in ("dobj", "dative") else _prep_objects(child) if child.dep_ == "prep" else []
                     found = self._conj_mentions(objs[0], resolver) if objs else []
@@ -356,10 +360,11 @@ class EventCoder:
             best = mention
         return [best] if best is not None else []
 
-    def _nested_target(self, verb, resolver, exclude: set) -> list:
+    def _nested_target(self, verb, resolver, exclude: set, preps: set = None) -> list:
         """An actor that the verb's object is aimed at: "granted asylum to
         Panamanian officers", "cancelled a visit to Haiti", "a suspension of
-        links with Serbia". Searches the object's prepositions, two levels deep."""
+        links with Serbia"; for requests and rejections also "calls by X",
+        "support from X". Searches the object's prepositions, two levels deep."""
         frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         for _ in range(2):
             nxt = []
@@ -368,7 +373,7 @@ class EventCoder:
                     if child.dep_ != "prep":
                         continue
                     for obj in _prep_objects(child):
-                        if child.lower_ in _AIMED_PREPS:
+                        if child.lower_ in (preps or _AIMED_PREPS):
                             found = [m for m in self._conj_mentions(obj, resolver) if m.actor.code not in exclude]
                             if found:
                                 return found

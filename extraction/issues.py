@@ -79,9 +79,15 @@ def _unwrap(head, lexicon, resolver, owners=None):
             break
         if owners is not None:
             for child in head.children:
-                mention = resolver.actor_of(child) if child.dep_ in ("poss", "compound", "nmod", "amod") else None
-                if mention is not None and mention.actor not in owners:
-                    owners.append(mention.actor)
+                if child.dep_ not in ("poss", "compound", "nmod", "amod"):
+                    continue
+                mention = resolver.actor_of(child)
+                actor = mention.actor if mention is not None else None
+                if actor is None and child.ent_id_.startswith("demonym:"):
+                    # "an Indian proposal": the adjective names whose proposal it is
+                    actor = resolver.kb.actor(child.ent_id_.split(":")[1] + "GOV", resolver.day)
+                if actor is not None and actor not in owners:
+                    owners.append(actor)
         inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
                  for g in c.children if g.dep_ in ("pobj", "pcomp")]
         inner += [c for c in head.children if c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX")]
