@@ -152,6 +152,9 @@ def direct_format(path: Path) -> str | None:
     """
     if path.is_dir():
         return None
+    from .exports.rdf_ingest import RdfQuadsIngester  # the project's own N-Quads and TriG
+
+    DIRECT_INGESTERS.setdefault("geopolkg-rdf", RdfQuadsIngester)
     for name, factory in DIRECT_INGESTERS.items():
         sniff = getattr(factory, "sniff", None)
         if sniff is not None and sniff(path):
@@ -196,11 +199,19 @@ def query(sparql: str, store=None):
     return _store(store, read_only=True).query(sparql)
 
 
-def export(fmt: str, path: str | Path | None, store=None) -> bytes | None:
-    """Write the store as RDF (``turtle``, ``nquads``, ``ntriples``, ``trig``)."""
-    from .exports.rdf import write_rdf
+def export(fmt: str, path: str | Path | None, store=None, *, issue: str | None = None,
+           actor: str | None = None, since=None, until=None) -> bytes | Path:
+    """Export the store (or the selected events) in format ``fmt``; see :mod:`geopolkg.exports`.
 
-    return write_rdf(_store(store, read_only=True), fmt, path)
+    ``fmt`` is one of :func:`geopolkg.exports.formats` (``nquads``, ``trig``,
+    ``turtle``, ``ntriples``, ``jsonld``, ``neo4j`` (a folder), ``graphml``,
+    ``gexf``). Returns the bytes when ``path`` is None, else the path
+    written. Raises ExportError for an unknown format or an unwritable path.
+    """
+    from .exports import Selection, export as _export
+
+    selection = Selection(issue=issue, actor=actor, since=since, until=until)
+    return _export(fmt, _store(store, read_only=True), path, selection)
 
 
 def view(path: str | Path, store=None, issue: str | None = None, *, min_confidence: float = 0.0,

@@ -1,4 +1,4 @@
-"""The core commands: ingest, events, opposition, alignment, query, export, view, demo."""
+"""The core commands: ingest, events, opposition, alignment, query, view, demo."""
 
 from __future__ import annotations
 
@@ -109,22 +109,6 @@ def query(sparql, file, store, fmt):
     names = [v.value for v in result.variables]
     rows = [{n: (s[n].value if s[n] is not None else "") for n in names} for s in result]
     emit(rows, [(n, (lambda r, n=n: r[n])) for n in names], "table")
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "ntriples", "trig"]),
-              default="nquads", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="-",
-              help="Output file ('-' for standard output).")
-@store_option
-@fail_cleanly
-def export(fmt, output, store):
-    """Export the store as RDF (N-Quads and TriG keep one named graph per article)."""
-    data = api.export(fmt, None if str(output) == "-" else output, store)
-    if data is not None:
-        sys.stdout.buffer.write(data)
-    else:
-        click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()
