@@ -118,7 +118,23 @@ class MentionResolver:
             return self.kb.entries[ent.ent_id_]
         return None
 
+    def _context(self, ent) -> str:
+        """The sentence of ``ent`` with its neighbours: where the words that
+        decide an ambiguous name are looked for."""
+        sents = list(self.doc.sents) if not hasattr(self, "_sents") else self._sents
+        self._sents = sents
+        index = next(i for i, s in enumerate(sents) if s.start <= ent.start < s.end)
+        return " ".join(s.text for s in sents[max(0, index - 1):index + 2])
+
     def _resolve_entity(self, ent) -> Mention | None:
+        senses = getattr(self.kb, "senses", None)
+        if senses is not None and senses(ent.text):
+            # "Georgia", "Congo", "Jordan": the words around the name decide
+            sense = self.kb.disambiguate(ent.text, self._context(ent))
+            actor = self.kb.sense_actor(sense, self.day) if sense is not None else None
+            if actor is None:
+                return None
+            return Mention(ent.start, ent.end, ent.text, actor, None, "name")
         entry = self._entry(ent)
         if entry is not None:
             if entry.kind == "demonym" and ent.root.pos_ == "ADJ":
@@ -131,6 +147,9 @@ class MentionResolver:
                 actor = self.kb.actor(actor.country + sector, self.day)
             person = entry.name if entry.kind == "person" else None
             return Mention(ent.start, ent.end, ent.text, actor, person, "name")
+        short = self._short_mention(ent)
+        if short is not None:
+            return short  # "Kowalska" after "Anna Kowalska", whatever label the tagger gave it
         if ent.label_ == "ORG":
             actor = self._org_actor(ent)
             return Mention(ent.start, ent.end, ent.text, actor, None, "description") if actor else None
@@ -169,6 +188,8 @@ class MentionResolver:
         for child in root.children:
             if child.dep_ == "appos":
                 tokens.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= ent.end:
+                tokens.extend(child.subtree)  # "Prime Minister Anna Kowalska of Poland"
         if root.dep_ == "appos":
             tokens.extend(t for t in root.head.subtree if t.i < ent.start)
         return tokens
@@ -194,7 +215,8 @@ class MentionResolver:
             entry = self._entry_at(tok)
             if entry is None or entry.kind == "person":
                 continue
-            actor = self.kb.resolve(entry, self.day)
+            known = self.by_token.get(tok.i)  # already resolved, ambiguous names included
+            actor = known.actor if known is not None and known.person is None else self.kb.resolve(entry, self.day)
             if actor is None:
                 continue
             if entry.kind in ("organization", "armed group") or not actor.country:
@@ -311,7 +333,11 @@ class MentionResolver:
         for tok in modifiers:
             entry = self._entry_at(tok)
             mention = self.by_token.get(tok.i)
-            if entry is not None and entry.kind in ("country", "demonym", "seat"):
+            if mention is not None and mention.person is None and mention.actor.country and \
+                    self.kb.senses(mention.text) if hasattr(self.kb, "senses") else False:
+                # an ambiguous name already decided by its context ("Georgia's governor")
+                actor = self.kb.actor(mention.actor.country + ("ELI" if former else (sector or "")), self.day)
+            elif entry is not None and entry.kind in ("country", "demonym", "seat"):
                 code = entry.country + ("ELI" if former else (sector or ""))
                 actor = self.kb.actor(code, self.day)
             elif mention is not None and mention.person is None:
