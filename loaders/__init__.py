@@ -7,7 +7,7 @@ Examples
 --------
 >>> from geopolkg.loaders import LOADERS
 >>> sorted(LOADERS)
-['html', 'jsonl', 'text']
+['feed', 'html', 'jsonl', 'text', 'warc']
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from ..errors import LoaderError
 from .article import Article, make_article_id
 from .html import iter_html
 from .jsonl import iter_jsonl
+from .rss import iter_feed
 from .text import iter_text
+from .warc import iter_warc
 
 __all__ = ["Article", "make_article_id", "LOADERS", "SUFFIXES", "iter_articles", "loader_for"]
 
@@ -28,7 +30,13 @@ LOADERS: dict[str, Callable[..., Iterator[Article]]] = {
     "text": iter_text,
     "html": iter_html,
     "jsonl": iter_jsonl,
+    "feed": iter_feed,
+    "warc": iter_warc,
 }
+
+#: Loaders that read many records per file and take ``errors=`` to report
+#: a bad record and go on.
+STREAMING = {"jsonl", "feed", "warc"}
 
 #: File suffix -> format name.
 SUFFIXES = {
@@ -39,15 +47,21 @@ SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".jsonl.gz": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 
 
 def loader_for(path: Path) -> str | None:
     """Return the format name for ``path`` from its suffix, or None."""
     name = path.name.lower()
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return SUFFIXES[suffix]
+    for candidate in (name, name[:-3] if name.endswith(".gz") else None):
+        # any format may be gzipped: "a.txt.gz" reads as text
+        for suffix in sorted(SUFFIXES, key=len, reverse=True):
+            if candidate and candidate.endswith(suffix):
+                return SUFFIXES[suffix]
     return None
 
 
@@ -68,7 +82,8 @@ def iter_articles(paths: Iterable[str | Path], *, format: str | None = None,
     ----------
     paths : iterable of str or Path
         Files, or folders searched recursively for known suffixes
-        (``.txt, .html, .htm, .jsonl, .jsonl.gz``). Sidecar ``.meta.json``
+        (``.txt, .html, .htm, .jsonl, .rss, .atom, .warc``, each also
+        gzipped as ``.gz``). Sidecar ``.meta.json``
         files are read with their article, not as articles.
     format : str, optional
         Force a format name from :data:`LOADERS` for every file.
@@ -95,14 +110,16 @@ def iter_articles(paths: Iterable[str | Path], *, format: str | None = None,
                                   f"use one of {sorted(SUFFIXES)}", str(path)), errors)
                 continue
             try:
-                if name == "jsonl":
-                    yield from iter_jsonl(path, errors=errors, **overrides)
+                if name in STREAMING:
+                    yield from LOADERS[name](path, errors=errors, **overrides)
                 else:
                     yield from LOADERS[name](path, **overrides)
             except LoaderError as err:
                 _fail(err, errors)
-            except OSError as err:
-                _fail(LoaderError(f"cannot read file: {err.strerror}", str(path)), errors)
+            except (OSError, EOFError) as err:
+                # a truncated or corrupt .gz breaks off mid-file: what was read stays
+                reason = getattr(err, "strerror", None) or str(err)
+                _fail(LoaderError(f"cannot read file: {reason}", str(path)), errors)
 
 
 def _fail(err: LoaderError, errors: list | None) -> None:

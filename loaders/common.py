@@ -9,10 +9,30 @@ from pathlib import Path
 from ..errors import LoaderError
 from .article import Article, make_article_id
 
-__all__ = ["decode_text", "parse_published", "check_language", "build_article", "META_KEYS"]
+__all__ = ["read_bytes", "decode_text", "parse_published", "check_language", "build_article", "META_KEYS"]
 
 #: Metadata keys a loader accepts from options, sidecars and JSON records.
 META_KEYS = ("id", "title", "published", "source", "url", "language")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return the bytes of ``path``, decompressed if its name ends in ``.gz``.
+
+    Raises
+    ------
+    LoaderError
+        If a ``.gz`` file is not valid gzip or is truncated.
+    """
+    data = path.read_bytes()
+    if path.name.lower().endswith(".gz"):
+        import gzip
+        import zlib
+
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as err:
+            raise LoaderError(f"broken gzip file: {err}", str(path)) from err
+    return data
 
 
 def decode_text(data: bytes, where: str) -> str:

@@ -17,7 +17,7 @@ from typing import Iterator
 from ..errors import LoaderError
 from .article import Article
 from .chrome import strip_chrome
-from .common import build_article, decode_text
+from .common import build_article, decode_text, read_bytes
 from .text import read_sidecar
 
 __all__ = ["read_html_article", "parse_html", "iter_html"]
@@ -114,7 +114,7 @@ def read_html_article(path: str | Path, **overrides) -> Article:
         For an empty or binary file, or a page without main text.
     """
     path = Path(path)
-    html = decode_text(path.read_bytes(), str(path))
+    html = decode_text(read_bytes(path), str(path))
     meta = read_sidecar(path)
     meta.update({k: v for k, v in overrides.items() if v is not None})
     stem = path.name.split(".")[0]

@@ -43,6 +43,13 @@ def parse_jsonl_record(line: str, where: str, default_id: str, **overrides) -> A
     return build_article(text, record, where, default_id=default_id)
 
 
+def _decode_line(raw: bytes, where: str, first: bool) -> str:
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as err:
+        raise LoaderError(f"not UTF-8 text (bad byte at column {err.start + 1})", where) from err
+
+
 def iter_jsonl(path: Path, *, errors: list | None = None, **overrides) -> Iterator[Article]:
     """Yield the articles of a ``.jsonl`` (or ``.jsonl.gz``) file, lazily.
 
@@ -56,12 +63,14 @@ def iter_jsonl(path: Path, *, errors: list | None = None, **overrides) -> Iterat
         Metadata applied to every record (e.g. ``source``).
     """
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
+    with opener(path, "rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if not raw.strip():
                 continue
             where = f"{path}:{lineno}"
             try:
+                # decoded line by line, so one bad byte costs one record, not the file
+                line = _decode_line(raw, where, first=lineno == 1)
                 yield parse_jsonl_record(line, where, default_id=f"{path.stem}-{lineno}", **overrides)
             except LoaderError as err:
                 if errors is None:

@@ -15,7 +15,7 @@ from typing import Iterator
 from ..errors import LoaderError
 from .article import Article
 from .chrome import strip_chrome
-from .common import build_article, decode_text
+from .common import build_article, decode_text, read_bytes
 from .reflow import is_hard_wrapped, reflow
 
 __all__ = ["read_text_article", "iter_text", "read_sidecar"]
@@ -66,11 +66,11 @@ def read_text_article(path: str | Path, **overrides) -> Article:
     """
     path = Path(path)
     where = str(path)
-    text = decode_text(path.read_bytes(), where)
+    text = decode_text(read_bytes(path), where)
     meta = read_sidecar(path)
     meta.pop("file", None)
     meta.update({k: v for k, v in overrides.items() if v is not None})
-    return build_article(clean_text(text), meta, where, default_id=path.stem)
+    return build_article(clean_text(text), meta, where, default_id=path.name[:-3].rsplit(".", 1)[0] if path.name.endswith(".gz") else path.stem)
 
 
 def iter_text(path: Path, **overrides) -> Iterator[Article]:

@@ -1,0 +1,110 @@
+"""WARC files of crawled pages (``.warc``, ``.warc.gz``), read with warcio.
+
+Each ``response`` record whose HTTP payload is an HTML page becomes one
+article through the HTML loader (:func:`.html.parse_html`: trafilatura for
+the main text, htmldate for the publication date). The record's
+``WARC-Target-URI`` is the article's URL and id. Records of other kinds
+(requests, metadata, images, redirects) are not articles and are passed
+over silently.
+
+Records are read one at a time, so memory does not grow with the file. A
+page that yields no article is reported with its file and record number
+(1-based, counting every record) and skipped; a file that breaks off
+(truncated or corrupt) is reported at the record where it broke.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import LoaderError
+from .article import Article
+from .html import parse_html
+
+__all__ = ["iter_warc"]
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return "utf-8"
+
+
+def _decode(data: bytes, content_type: str) -> str:
+    try:
+        return data.decode(_charset(content_type))
+    except (LookupError, UnicodeDecodeError):
+        # a wrong or unknown charset label: keep what can be read
+        return data.decode("utf-8", errors="replace")
+
+
+def _html_payload(record) -> tuple[str, str] | None:
+    """Return (target URI, HTML text) for an HTML response record, else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode()
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if status != "200" or "html" not in content_type.lower():
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    data = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        # warcio stops quietly at the end of a truncated file; half a page is no article
+        raise EOFError(f"the file ends {missing} byte(s) into the record's declared length")
+    return uri, _decode(data, content_type)
+
+
+def iter_warc(path: Path, *, errors: list | None = None, **overrides) -> Iterator[Article]:
+    """Yield the articles of the HTML pages in a WARC file, lazily.
+
+    Parameters
+    ----------
+    path : Path
+        A ``.warc`` or ``.warc.gz`` file (warcio reads either).
+    errors : list, optional
+        Collects a bad record's :class:`LoaderError` and goes on; without
+        it the error is raised.
+    **overrides
+        Metadata for every page (``source``, ``published``...).
+
+    Raises
+    ------
+    LoaderError
+        For a bad page or a broken file (unless ``errors`` is given).
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    with open(path, "rb") as handle:
+        records = ArchiveIterator(handle)
+        while True:
+            where = f"{path}: record {number + 1}"
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                number += 1
+                page = _html_payload(record)
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+                _fail(LoaderError(f"broken WARC file, reading stops here: {err}", where), errors)
+                return
+            if page is None:
+                continue
+            uri, html = page
+            meta = {"url": uri, "id": uri or None}
+            meta.update({k: v for k, v in overrides.items() if v is not None})
+            try:
+                yield parse_html(html, f"{where} ({uri})", meta, default_id=f"{path.name.split('.')[0]}-{number}")
+            except LoaderError as err:
+                _fail(err, errors)
+
+
+def _fail(err: LoaderError, errors: list | None) -> None:
+    if errors is None:
+        raise err
+    errors.append(err)
