@@ -80,12 +80,18 @@ _relation_command("alignment", api.alignment, "Who aligns with whom: pairs on th
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle"]),
               default="table", show_default=True, help="Output format.")
+@click.option("--example", help="Run the example query NAME (see 'geopolkg examples').")
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --example.")
 @fail_cleanly
-def query(sparql, file, store, fmt):
+def query(sparql, file, store, fmt, example, params):
     """Run a SPARQL 1.1 query over the store (read-only). '-' reads standard input."""
     import pyoxigraph as ox
 
-    if file is not None:
+    if example:
+        from ..queries import load_query
+
+        sparql = load_query(example).render(**dict(p.partition("=")[::2] for p in params))
+    elif file is not None:
         sparql = file.read()
     elif sparql is None or sparql == "-":
         sparql = sys.stdin.read()

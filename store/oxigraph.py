@@ -72,6 +72,12 @@ class KnowledgeStore:
 
         data = vocabulary_graph().serialize(format="nt", encoding="utf-8")
         self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        # the actor knowledge base (bundled + the users' dictionaries of this store)
+        from ..ontology.actor_files import user_dictionary_paths
+        from ..ontology.actor_graph import kb_quads
+        from ..ontology.actors import load_kb
+
+        self._store.extend(kb_quads(load_kb(user_dictionary_paths(self.path)), iris.ONTOLOGY_GRAPH))
 
     def content_hash(self, article_id: str) -> str | None:
         """Return the stored content hash of an article, or None if absent."""
@@ -99,12 +105,35 @@ class KnowledgeStore:
             raise StoreError(f"could not store article {article_id!r}: {err}") from err
 
     def remove_article(self, article_id: str) -> bool:
-        """Remove an article's graph; return False if it was not stored."""
+        """Retract an article and everything derived only from it, atomically.
+
+        Drops the article's named graph (its events, and its copies of the
+        actors, people and issues it mentions: those stay wherever another
+        article also mentions them). In the derived-relations graph
+        (:data:`geopolkg.ontology.iris.DERIVED_GRAPH`), a relation whose
+        evidence events (``gpo:evidence``) all came from this article is
+        deleted whole; a relation that also rests on other articles keeps
+        those and loses only its links to this article's events. All of it is
+        one SPARQL update, so one transaction.
+
+        Returns
+        -------
+        bool
+            False if the article was not stored (nothing changes).
+
+        Raises
+        ------
+        StoreError
+            If the store is read-only or the update fails.
+        """
         self._writable()
         graph = ox.NamedNode(iris.article_graph_iri(article_id))
         if not self._store.contains_named_graph(graph):
             return False
-        self._store.update(f"DROP GRAPH <{graph.value}>")
+        try:
+            self._store.update(_RETRACT.format(article=graph.value, derived=iris.DERIVED_GRAPH))
+        except (OSError, SyntaxError, ValueError, RuntimeError) as err:
+            raise StoreError(f"could not remove article {article_id!r}: {err}") from err
         return True
 
     def replace_graph(self, graph_iri: str, quads: list) -> None:
@@ -112,6 +141,24 @@ class KnowledgeStore:
         self._writable()
         body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
         self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 update (one transaction: all of it applies, or nothing).
+
+        Raises
+        ------
+        StoreError
+            If the store is read-only.
+        QueryError
+            For a syntax error or a failing update.
+        """
+        self._writable()
+        try:
+            self._store.update(sparql)
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {str(err).splitlines()[0]}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            raise QueryError(f"update failed: {err}") from err
 
     def load_quads(self, data: bytes, fmt: "ox.RdfFormat") -> None:
         """Load N-Quads or TriG data as they are (their named graphs kept)."""
@@ -161,6 +208,22 @@ class KnowledgeStore:
     def __len__(self) -> int:
         return len(self._store)
 
+    def named_graphs(self) -> list:
+        """Return the named graphs (pyoxigraph terms) in the store."""
+        return list(self._store.named_graphs())
+
+    def graph_of(self, subject_iri: str) -> str | None:
+        """Return the IRI of a named graph holding triples about ``subject_iri``, or None."""
+        for quad in self._store.quads_for_pattern(ox.NamedNode(subject_iri), None, None, None):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                return quad.graph_name.value
+        return None
+
+    def graph_size(self, graph_iri: str) -> int:
+        """Return the number of quads in the named graph ``graph_iri`` (0 if absent)."""
+        graph = ox.NamedNode(graph_iri)
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+
     def dump(self, fmt: "ox.RdfFormat", *, from_graph=None) -> bytes:
         """Serialize the store (all graphs for N-Quads/TriG, or ``from_graph``)."""
         if from_graph is not None:
@@ -183,6 +246,30 @@ class KnowledgeStore:
 
     def __exit__(self, *exc):
         self.close()
+
+
+#: Retraction of one article: relations resting only on its events, then the
+#: links to its events from other relations, then its graph. Templates take
+#: IRIs minted by :mod:`geopolkg.ontology.iris` (percent-encoded, so safe).
+_RETRACT = """
+PREFIX gpo: <https://w3id.org/geopolkg/ontology#>
+DELETE {{ GRAPH <{derived}> {{ ?rel ?p ?o }} }}
+WHERE {{
+  GRAPH <{derived}> {{ ?rel gpo:evidence ?mine }}
+  GRAPH <{article}> {{ ?mine a gpo:Event }}
+  FILTER NOT EXISTS {{
+    GRAPH <{derived}> {{ ?rel gpo:evidence ?other }}
+    FILTER NOT EXISTS {{ GRAPH <{article}> {{ ?other a gpo:Event }} }}
+  }}
+  GRAPH <{derived}> {{ ?rel ?p ?o }}
+}} ;
+DELETE {{ GRAPH <{derived}> {{ ?rel gpo:evidence ?mine }} }}
+WHERE {{
+  GRAPH <{derived}> {{ ?rel gpo:evidence ?mine }}
+  GRAPH <{article}> {{ ?mine a gpo:Event }}
+}} ;
+DROP GRAPH <{article}>
+"""
 
 
 def iris_unquote(text: str) -> str:

@@ -79,6 +79,13 @@ def _article_triples(article) -> list[tuple]:
            (s, _n(SDO.inLanguage), Literal(article.language)),
            (s, _n(GPO.contentHash), Literal(article.content_hash)),
            (s, _n(GPO.extractorVersion), Literal(EXTRACTOR_VERSION))]
+    # The agent that events point to with prov:wasGeneratedBy must be described
+    # where they are (SHACL gpos:EventShape checks it is a gpo:Extractor).
+    agent = NamedNode(iris.EXTRACTOR_IRI)
+    out += [(agent, _n(RDF.type), _n(GPO.Extractor)),
+            (agent, _n(RDF.type), _n(PROV.SoftwareAgent)),
+            (agent, _n(RDFS.label), Literal("geopolkg extractor")),
+            (agent, _n(GPO.extractorVersion), Literal(EXTRACTOR_VERSION))]
     if article.title:
         out.append((s, _n(SDO.headline), Literal(article.title)))
     if article.published:
