@@ -580,8 +580,8 @@ class EventCoder:
         for actor_mention in c.actors:
             for target_mention in targets or [None]:
                 target = target_mention.actor if target_mention is not None else None
-                if target is not None and target.code == actor_mention.actor.code:
-                    target = None
+                if target is not None and target.code in (actor_mention.actor.code, actor_mention.actor.country):
+                    target = None  # an actor aimed at itself, or a government at its own country
                 span = self._span(c, actor_mention, target_mention, sent)
                 char_start = resolver.doc[span[0]].idx
                 char_end = resolver.doc[span[1]].idx + len(resolver.doc[span[1]].text)
