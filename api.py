@@ -16,7 +16,8 @@ from typing import Iterable
 from .errors import GeopolkgError, LoaderError
 
 __all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
-           "export", "view", "actor_graph"]
+           "export", "view", "actor_graph",
+           "issues", "edit_issue", "stance", "signed_graph", "pairs", "camps", "centrality", "trends", "derive"]
 
 
 @dataclass
@@ -163,10 +164,11 @@ def direct_format(path: Path) -> str | None:
 
 
 def events(store=None, *, min_confidence: float = 0.0, article: str | None = None) -> list[dict]:
-    """Return the stored events as dicts (see :func:`geopolkg.store.records.read_events`)."""
-    from .store.records import read_events
+    """Return the stored events as dicts (see :func:`geopolkg.store.records.read_events`),
+    with the store's issue edits applied (see :mod:`geopolkg.graph.issues`)."""
+    from .graph.issues import load_events
 
-    return read_events(_store(store, read_only=True), min_confidence=min_confidence, article=article)
+    return load_events(_store(store, read_only=True), min_confidence=min_confidence, article=article)
 
 
 def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
@@ -193,6 +195,98 @@ def actor_graph(store=None, issue: str | None = None, *, min_confidence: float =
 
     return _actor_graph(events(store, min_confidence=min_confidence), issue=issue)
 
+
+# -- relationship analysis (geopolkg.graph): issues, stance, signed network, derived relations
+
+def issues(store=None, text: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
+    """Return the issue catalogue (see :func:`geopolkg.graph.issues.issue_catalogue`)."""
+    from .graph.issues import issue_catalogue
+
+    return [s.to_dict() for s in issue_catalogue(events(store, min_confidence=min_confidence), text)]
+
+
+def edit_issue(store, action: str, key: str, *args, **kwargs) -> dict:
+    """Rename, merge or split an issue (``action``: rename, merge, split); refresh derived relations.
+
+    See :mod:`geopolkg.graph.issues` (``rename_issue``, ``merge_issues``,
+    ``split_issue``). Returns the edit written to the store's edits file.
+    """
+    from .graph import issues as _issues
+    from .graph.derive import derive as _derive, has_derived
+
+    func = {"rename": _issues.rename_issue, "merge": _issues.merge_issues, "split": _issues.split_issue}[action]
+    ks = _store(store)
+    try:
+        edit = func(ks, key, *args, **kwargs)
+        if not ks.read_only and has_derived(ks):  # keep stored relations in step with the edited issues
+            _derive(ks)
+            ks.flush()
+    finally:
+        if ks is not store:  # release the write lock at once, even after an error
+            ks.close()
+    return edit
+
+
+def stance(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
+    """Return each actor's stance on each issue matching ``issue`` (see :mod:`geopolkg.graph.stance`)."""
+    from .graph.stance import actor_stances
+
+    found = actor_stances(events(store, min_confidence=min_confidence), issue)
+    return [s.to_dict() for key in sorted(found) for s in sorted(found[key].values(), key=lambda s: s.actor["code"])]
+
+
+def signed_graph(store=None, *, since=None, until=None, min_confidence: float = 0.0):
+    """Return the signed actor network of a time window (see :func:`geopolkg.graph.signed.signed_graph`)."""
+    from .graph.signed import signed_graph as _signed
+
+    return _signed(events(store, min_confidence=min_confidence), since=since, until=until)
+
+
+def pairs(store=None, sign: str = "conflict", *, since=None, until=None, min_confidence: float = 0.0) -> list[dict]:
+    """Return the signed network's relations, strongest conflict (or cooperation) first.
+
+    See :func:`geopolkg.graph.signed.pairs`.
+    """
+    from .graph.signed import pairs as _pairs
+
+    return _pairs(signed_graph(store, since=since, until=until, min_confidence=min_confidence), sign)
+
+
+def camps(store=None, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 1) -> dict:
+    """Return the camps and balance of the signed network (see :func:`geopolkg.graph.balance.camps`)."""
+    from .graph.balance import camps as _camps
+
+    return _camps(events(store, min_confidence=min_confidence), since=since, until=until,
+                  min_events=min_events).to_dict()
+
+
+def centrality(store=None, *, since=None, until=None, min_confidence: float = 0.0) -> list[dict]:
+    """Return central actors on the cooperation and conflict layers (see :mod:`geopolkg.graph.centrality`)."""
+    from .graph.centrality import centrality as _centrality
+
+    return _centrality(events(store, min_confidence=min_confidence), since=since, until=until)
+
+
+def trends(store=None, window: str = "month", *, since=None, until=None, min_confidence: float = 0.0,
+           top: int = 10) -> dict:
+    """Return windows and the relations that improved or worsened most (see :mod:`geopolkg.graph.trends`)."""
+    from .graph.trends import trends as _trends
+
+    return _trends(events(store, min_confidence=min_confidence), window, since=since, until=until, top=top)
+
+
+def derive(store=None, *, network: bool = True) -> list[dict]:
+    """Recompute the derived relations and write them to their named graph (see :mod:`geopolkg.graph.derive`)."""
+    from .graph.derive import derive as _derive
+
+    ks = _store(store)
+    try:
+        relations = _derive(ks, network=network)
+        ks.flush()
+    finally:
+        if ks is not store:
+            ks.close()
+    return [r.to_dict() for r in relations]
 
 def query(sparql: str, store=None):
     """Run a SPARQL 1.1 query over the store (read-only); returns pyoxigraph results."""

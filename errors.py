@@ -12,6 +12,7 @@ __all__ = [
     "QueryError",
     "OntologyError",
     "ExportError",
+    "AnalysisError",
 ]
 
 
@@ -72,3 +73,9 @@ class ExportError(GeopolkgError):
     """An export could not be written."""
 
     code = "GK600"
+
+
+class AnalysisError(GeopolkgError):
+    """An analysis of the graph stage got bad input (unknown issue, bad window, bad edits file...)."""
+
+    code = "GK800"

@@ -8,6 +8,7 @@ from .base import cli
 from . import core  # noqa: F401  (registers the commands)
 from . import store  # noqa: F401
 from . import exports  # noqa: F401
+from . import graph  # noqa: F401
 
 __all__ = ["cli", "main"]
 

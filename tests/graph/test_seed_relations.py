@@ -1,0 +1,106 @@
+"""Done-when checks on the seed article: stance, opposition, alignment, camps, derived relations in RDF."""
+
+import json
+import shutil
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+import geopolkg.api as api
+import geopolkg.graph as graph
+from geopolkg.cli import cli
+from geopolkg.ontology import iris
+from geopolkg.store import open_store
+
+GPO = "https://w3id.org/geopolkg/ontology#"
+
+
+def _json(*args):
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_stance_command(seed_store):
+    rows = _json("stance", "--store", str(seed_store), "--issue", "bagram", "--format", "json")
+    stances = {r["actor"]["code"]: r for r in rows}
+    assert {c: r["stance"] for c, r in stances.items()} == {"USAGOV": "supports", "AFGGOV": "opposes", "CHNGOV": "opposes"}
+    # "Kabul ... has firmly rejected the possibility of any renewed US military presence" (confidence 0.9)
+    assert stances["AFGGOV"]["score"] == -0.9 and len(stances["AFGGOV"]["evidence"]) == 1
+    # Trump: "We're trying to get it back" and the push to regain access: two supporting events
+    assert len(stances["USAGOV"]["evidence"]) == 2 and stances["USAGOV"]["score"] > 0
+
+
+def test_opposition_and_alignment_json_interface(seed_store):
+    rows = _json("opposition", "--store", str(seed_store), "--issue", "bagram", "--format", "json")
+    assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
+    assert all({"a", "b", "weight", "evidence"} <= set(r) and r["evidence"] for r in rows)
+    rows = _json("alignment", "--store", str(seed_store), "--issue", "bagram", "--format", "json")
+    assert [(r["a"]["code"], r["b"]["code"]) for r in rows] == [("AFGGOV", "CHNGOV")]
+
+
+def test_camps_and_balance_of_the_seed_article(seed_store):
+    result = _json("camps", "--store", str(seed_store), "--format", "json")
+    camps = [[a["code"] for a in c["actors"]] for c in result["camps"]]
+    # the Taliban and China (China's support for Afghan sovereignty, 051) against the US
+    # (Kabul's rejection, China's warning against interference): one balanced triangle
+    assert camps == [["AFGGOV", "CHNGOV"], ["USAGOV"]]
+    assert result["triangles"] == {"triangles": 1, "balanced": 1, "unbalanced": 0, "fraction": 1.0}
+    assert result["frustration"]["frustrated"] == 0
+    pairs = _json("pairs", "--store", str(seed_store), "--format", "json")
+    # China-US: two disapprovals (110, Goldstein -2) at confidence 0.75 and 0.8
+    assert [(r["a"]["code"], r["b"]["code"], r["weight"]) for r in pairs][0] == ("CHNGOV", "USAGOV", -3.1)
+
+
+def test_notebook_graphs_from_a_store(seed_store):
+    G = graph.signed_graph(seed_store)
+    assert G.edges["AFGGOV", "CHNGOV"]["sign"] == 1 and G.edges["AFGGOV", "USAGOV"]["sign"] == -1
+    assert set(graph.layer_graph(seed_store, "conflict").edges) >= {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
+    G = graph.camps(seed_store).graph
+    for g in (G, graph.layer_graph(seed_store, "cooperation")):
+        nx.write_graphml(g, __import__("io").BytesIO())
+    assert G.nodes["USAGOV"]["camp"] == 1
+
+
+@pytest.fixture()
+def seed_copy(seed_store, tmp_path):
+    path = tmp_path / "store"
+    shutil.copytree(seed_store, path)
+    return path
+
+
+def test_derived_relations_in_rdf_and_their_removal(seed_copy):
+    result = CliRunner().invoke(cli, ["derive", "--store", str(seed_copy)])
+    assert result.exit_code == 0 and result.output.startswith("derived ")
+    q = f"""PREFIX gpo: <{GPO}>
+    SELECT ?kind ?a ?b ?issue (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+      GRAPH <{iris.DERIVED_GRAPH}> {{
+        ?r gpo:relationKind ?kind ; gpo:between ?x, ?y ; gpo:evidence ?e ;
+           <http://semanticweb.cs.vu.nl/2009/11/sem/hasBeginTimeStamp> ?start .
+      }}
+      ?x gpo:code ?a . ?y gpo:code ?b . FILTER(?a < ?b)
+      OPTIONAL {{ GRAPH <{iris.DERIVED_GRAPH}> {{ ?r gpo:issue ?i }} ?i <https://schema.org/identifier> ?issue }}
+    }} GROUP BY ?kind ?a ?b ?issue"""
+    with open_store(seed_copy, read_only=True) as ks:
+        rows = {(r["kind"], r["a"], r["b"], r["issue"]): r["n"] for r in ks.select(q)}
+    assert rows[("opposition", "AFGGOV", "USAGOV", "bagram")] >= 2
+    assert rows[("opposition", "CHNGOV", "USAGOV", "bagram")] >= 2
+    assert ("alignment", "AFGGOV", "CHNGOV", "bagram") in rows
+    assert rows[("opposition", "CHNGOV", "USAGOV", None)] == 2  # the signed network: two disapprovals
+    # re-deriving replaces the graph rather than adding to it
+    with open_store(seed_copy, read_only=True) as ks:
+        size = ks.graph_size(iris.DERIVED_GRAPH)
+    api.derive(seed_copy)
+    with open_store(seed_copy) as ks:
+        assert ks.graph_size(iris.DERIVED_GRAPH) == size
+        # every relation rests only on the seed article: removing it empties the derived graph
+        assert ks.remove_article("bagram-talks")
+        assert ks.graph_size(iris.DERIVED_GRAPH) == 0
+
+
+def test_exports_carry_derived_relations(seed_copy):
+    api.derive(seed_copy)
+    data = api.export("nquads", None, seed_copy)
+    assert f"<{iris.DERIVED_GRAPH}>".encode() in data and b"#Opposition>" in data
