@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+from rdflib.plugins.serializers.jsonld import from_rdf
 
 from .base import register, write_bytes
 from .rdf import selected_quads
@@ -92,7 +93,9 @@ def write_jsonld(store, path: Path | None, selection: Selection | None = None, *
         if key not in graphs:
             graphs[key] = ds.graph(rdflib.URIRef(key)) if key else ds.default_graph
         graphs[key].add((_term(q.subject), _term(q.predicate), _term(q.object)))
-    doc = json.loads(ds.serialize(format="json-ld", context=context(), auto_compact=True))
+    # from_rdf is what rdflib's serializer calls; calling it gives the document as an
+    # object (no second parse) and keeps typed literals as typed values, not JSON numbers.
+    doc = from_rdf(ds, context_data=context(), use_native_types=False, auto_compact=True)
     if context_iri:
         doc["@context"] = context_iri
     data = json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
