@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 from ..errors import ExportError
 from .selection import Selection
 
-__all__ = ["Exporter", "EXPORTERS", "register", "exporter", "export", "formats"]
+__all__ = ["Exporter", "EXPORTERS", "register", "exporter", "export", "formats", "write_bytes"]
 
 
 @runtime_checkable
