@@ -282,6 +282,8 @@ class EventCoder:
             if first_person or verbal:
                 actors = [speaker]
                 confidence -= 0.05
+        if not actors and code[:2] == "14":
+            actors = self._protesters_of_place(trigger, resolver)
         if not actors or self._is_background(trigger, resolver):
             return None
         clause = trigger
@@ -317,7 +319,13 @@ class EventCoder:
         for _ in range(5):
             subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
             if subjects:
-                return self._conj_mentions(subjects[0], resolver), [], "subject"
+                subject = subjects[0]
+                if subject.pos_ in ("VERB", "AUX"):
+                    # "The Red Cross operating in Iraq said": the parser made the
+                    # participle the subject; its own subject is the speaker
+                    inner = [c for c in subject.children if c.dep_ in _SUBJECT_DEPS]
+                    subject = inner[0] if inner else subject
+                return self._conj_mentions(subject, resolver), [], "subject"
             passive = [c for c in node.children if c.dep_ == "nsubjpass"]
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if passive and not agents and node.lower_ in self.lex.words("stative_participles"):
@@ -338,6 +346,9 @@ class EventCoder:
                     return [], found, "subject"  # "citizens detained in ...": the noun is the patient
                 if found:
                     return found, [], "inferred"
+                if node.tag_ == "VBG" and node.head.dep_ in ("dobj", "attr"):
+                    node = node.head.head  # "issued a declaration demanding ...": the issuer demands
+                    continue
             break
         return self._fallback_subject(verb, resolver), [], "inferred"
 
@@ -523,11 +534,24 @@ class EventCoder:
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
 
-    def _place_actor(self, trigger, resolver, exclude: set) -> Mention | None:
+    def _protesters_of_place(self, trigger, resolver) -> list:
+        """Crowds with no country of their own ("Hundreds of thousands of people
+        blocked streets in Hong Kong") protest as civilians of where they are."""
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].pos_ not in ("NOUN", "PRON", "NUM"):
+            return []
+        place = self._place_actor(trigger, resolver, set(), deep=True)
+        if place is None:
+            return []
+        actor = self.kb.actor(place.actor.country + "CVL", resolver.day)
+        return [Mention(subjects[0].i, subjects[0].i + 1, subjects[0].text, actor, None, "place")]
+
+    def _place_actor(self, trigger, resolver, exclude: set, deep: bool = False) -> Mention | None:
         """The country where a domestic act happens ("eased emergency measures
         in Montenegro"), which CAMEO codes as the target when none is named."""
+        places = ("in", "inside", "across", "throughout") + (("at", "outside", "near") if deep else ())
         for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "across", "throughout"):
+            if child.dep_ == "prep" and child.lower_ in places:
                 for obj in _prep_objects(child):
                     for tok in obj.subtree:
                         mention = resolver.mention_at(tok)

@@ -327,6 +327,10 @@ class MentionResolver:
         children = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
                      for g in c.children if g.dep_ == "pobj"]
+        # "a terror group based in Trinidad", "troops stationed in Syria"
+        children += [g for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                     for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                     for g in c.children if g.dep_ == "pobj"]
         modifiers = [t for c in children for t in c.subtree]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
         out: list[Mention] = []

@@ -73,6 +73,11 @@ def ruler_patterns(kb: ActorKB) -> list[dict]:
     for alias, keys in kb.by_alias.items():
         entry = kb.entries[keys[0]]
         patterns.append({"label": _LABELS.get(entry.kind, "ORG"), "pattern": alias, "id": entry.key})
+        if entry.kind == "demonym" and ", " in alias:
+            # countryinfo lists some demonyms together: "Bosnian, Herzegovinian"
+            for part in alias.split(", "):
+                if part not in kb.by_alias:
+                    patterns.append({"label": "NORP", "pattern": part, "id": entry.key})
         if entry.kind == "demonym" and alias[-1:] in ("n", "i") and alias + "s" not in kb.by_alias:
             # "Algerians", "Iraqis": the people, by the plural of the adjective
             patterns.append({"label": "NORP", "pattern": alias + "s", "id": entry.key})
