@@ -16,7 +16,7 @@ from typing import Iterable
 from .errors import GeopolkgError, LoaderError
 
 __all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
-           "export", "view", "actor_graph",
+           "export", "view", "compare", "actor_graph",
            "issues", "edit_issue", "stance", "signed_graph", "pairs", "camps", "centrality", "trends", "derive"]
 
 
@@ -33,12 +33,15 @@ class IngestSummary:
     failed : list of GeopolkgError
         Inputs that could not be read, with their messages.
     events : int
-        Events in the articles written.
+        Events in the articles written (and in dataset files).
+    datasets : int
+        Coded event dataset files (GDELT, ICEWS) written.
     """
 
     stored: int = 0
     unchanged: int = 0
     events: int = 0
+    datasets: int = 0
     failed: list = field(default_factory=list)
     article_ids: list = field(default_factory=list)
 
@@ -52,7 +55,8 @@ def _store(store, read_only=False):
 
 
 def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
-           keep_going: bool = True, progress=None, **metadata) -> IngestSummary:
+           keep_going: bool = True, progress=None, format: str | None = None,
+           **metadata) -> IngestSummary:
     """Read articles, extract their events and store them, one named graph each.
 
     Parameters
@@ -68,6 +72,9 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         False, raise the first error.
     progress : callable, optional
         Called with each article id after it is handled.
+    format : str, optional
+        Read every path as this direct format (``gdelt``, ``icews``)
+        instead of telling each file's format from its content.
     **metadata
         ``published``, ``source``, ``url``, ``title`` for every article.
 
@@ -104,8 +111,12 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
 
     seen_ids = set()
     article_paths = []
+    if format is not None:
+        _register_datasets()
+        if format not in DIRECT_INGESTERS:
+            raise LoaderError(f"unknown format {format!r}; use one of {sorted(DIRECT_INGESTERS)}")
     for path in map(Path, paths):
-        direct = direct_format(path)
+        direct = format or direct_format(path)
         if direct is None:
             article_paths.append(path)
             continue
@@ -114,7 +125,7 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         except GeopolkgError as err:
             if errors is None:
                 raise
-            errors.append(err)
+            errors.append(err.with_traceback(None))  # its frames would keep the store open
     for article in iter_articles(article_paths, errors=errors, **metadata):
         if article.id in seen_ids:
             err = LoaderError(f"article id {article.id!r} appears twice in this run; the later one is skipped",
@@ -153,6 +164,7 @@ def direct_format(path: Path) -> str | None:
     """
     if path.is_dir():
         return None
+    _register_datasets()
     from .exports.rdf_ingest import RdfQuadsIngester  # the project's own N-Quads and TriG
 
     DIRECT_INGESTERS.setdefault("geopolkg-rdf", RdfQuadsIngester)
@@ -161,6 +173,28 @@ def direct_format(path: Path) -> str | None:
         if sniff is not None and sniff(path):
             return name
     return None
+
+
+def _register_datasets() -> None:
+    from .store.datasets import INGESTERS  # GDELT and ICEWS event files
+
+    for name, factory in INGESTERS.items():
+        DIRECT_INGESTERS.setdefault(name, factory)
+
+
+def compare(store=None, dataset: str = "gdelt", *, match: str = "country", unmatched: bool = False,
+            min_confidence: float = 0.0) -> list[dict]:
+    """Compare the articles' events with a dataset's (``gdelt``, ``icews``), pair by pair and day by day.
+
+    See :func:`geopolkg.graph.compare.compare_events` for ``match``,
+    ``unmatched`` and the rows returned.
+    """
+    from .graph.compare import compare_events
+    from .store.datasets import split_events
+
+    articles, dataset_events = split_events(_store(store, read_only=True), dataset,
+                                            min_confidence=min_confidence)
+    return compare_events(articles, dataset_events, match=match, unmatched=unmatched)
 
 
 def events(store=None, *, min_confidence: float = 0.0, article: str | None = None) -> list[dict]:

@@ -21,19 +21,25 @@ from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format
 @click.option("--title", help="Title of the article (single file).")
 @click.option("--model", help="Installed English spaCy pipeline (default: picked automatically).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "icews"]),
+              help="Read every path as this event dataset (default: told by each file's content).")
 @fail_cleanly
-def ingest(paths, store, published, source, url, title, model, quiet):
+def ingest(paths, store, published, source, url, title, model, quiet, fmt):
     """Read articles (.txt, .html, .jsonl or folders), extract events, store them.
+
+    GDELT and ICEWS event files are told by their content (or --format) and
+    stored as they are coded, one named graph per file.
 
     Re-ingesting an unchanged article changes nothing; a changed article
     (same id, new text) replaces the old one. Bad inputs are reported with
     their file and line and skipped; the exit code is then 1.
     """
     meta = {"published": published, "source": source, "url": url, "title": title}
-    summary = api.ingest(paths, store, model=model, **meta)
+    summary = api.ingest(paths, store, model=model, format=fmt, **meta)
     for err in summary.failed:
         click.echo(f"error: {err}", err=True)
-    click.echo(f"stored {summary.stored} article(s) with {summary.events} event(s); "
+    files = f" and {summary.datasets} dataset file(s)" if summary.datasets else ""
+    click.echo(f"stored {summary.stored} article(s){files} with {summary.events} event(s); "
                f"{summary.unchanged} unchanged; {len(summary.failed)} failed; store: {store}")
     if summary.failed:
         sys.exit(1)

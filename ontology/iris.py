@@ -15,7 +15,8 @@ from urllib.parse import quote
 from .namespace import GPK
 
 __all__ = ["safe_key", "article_iri", "event_iri", "actor_iri", "issue_iri", "person_iri",
-           "article_graph_iri", "ONTOLOGY_GRAPH", "DERIVED_GRAPH", "EXTRACTOR_IRI", "iri"]
+           "article_graph_iri", "ONTOLOGY_GRAPH", "DERIVED_GRAPH", "EXTRACTOR_IRI", "iri",
+           "dataset_graph_iri", "dataset_iri", "report_iri", "place_iri", "geometry_iri"]
 
 
 def safe_key(key: str) -> str:
@@ -62,6 +63,36 @@ def issue_iri(key: str) -> str:
 
 def person_iri(name: str) -> str:
     return iri("person", " ".join(name.split()))
+
+
+def dataset_graph_iri(dataset: str, file_name: str, digest: str | None = None) -> str:
+    """The named graph that holds the events of one event dataset file (GDELT, ICEWS).
+
+    With ``digest`` (of the file's content), the graph of that version of
+    the file: ``graph/dataset/gdelt/<file name>/<digest>``.
+    """
+    base = iri(f"graph/dataset/{safe_key(dataset.lower())}", file_name)
+    return f"{base}/{safe_key(digest)}" if digest else base
+
+
+def dataset_iri(dataset: str, file_name: str) -> str:
+    """The event dataset file itself, as a ``schema:Dataset``."""
+    return iri(f"dataset/{safe_key(dataset.lower())}", file_name)
+
+
+def report_iri(key: str) -> str:
+    """A news report a dataset event was coded from (its URL, or a story id)."""
+    return iri("report", key)
+
+
+def place_iri(key: str) -> str:
+    """A place where an event happened (a ``geo:Feature``)."""
+    return iri("place", key)
+
+
+def geometry_iri(key: str) -> str:
+    """The point geometry of a place (a ``geo:Geometry``)."""
+    return iri("geometry", key)
 
 
 #: Named graph of the vocabulary and the CAMEO and PLOVER schemes.

@@ -53,6 +53,8 @@ class GPO(DefinedNamespace):
     isIntent: object
     isNegated: object
     trigger: object
+    actorText: object
+    targetText: object
     # provenance
     sentence: object
     charStart: object
