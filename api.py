@@ -56,7 +56,8 @@ def _store(store, read_only=False):
 
 def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
            keep_going: bool = True, progress=None, format: str | None = None,
-           **metadata) -> IngestSummary:
+           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+           prefilter: bool = True, **metadata) -> IngestSummary:
     """Read articles, extract their events and store them, one named graph each.
 
     Parameters
@@ -75,6 +76,17 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
     format : str, optional
         Read every path as this direct format (``gdelt``, ``icews``)
         instead of telling each file's format from its content.
+    jobs : int
+        Extraction processes (``local`` engine) or workers of a local Dask
+        cluster; the store is written by this process only.
+    engine : {"local", "dask"}
+        See :mod:`geopolkg.ingest`.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``dask`` engine); default: a
+        local cluster.
+    prefilter : bool
+        Skip the spaCy pipeline for articles that cannot hold an event
+        (:mod:`geopolkg.extraction.prefilter`); the events are the same.
     **metadata
         ``published``, ``source``, ``url``, ``title`` for every article.
 
@@ -88,28 +100,12 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         If ``keep_going`` is False and an input is bad, or the store cannot
         be opened. Articles already stored stay as they were.
     """
-    from .extraction.extractor import Extractor
+    from .ingest import run_engine
     from .loaders import iter_articles
-    from .store.rdf import result_quads
 
     summary = IngestSummary()
     errors: list | None = summary.failed if keep_going else None
     ks = _store(store)
-    extractor = None
-    pending = []
-
-    def handle(batch):
-        nonlocal extractor
-        extractor = extractor or Extractor(model)
-        for result in extractor.extract_many(batch):
-            ks.put_article(result.article.id, result_quads(result))
-            summary.stored += 1
-            summary.events += len(result.events)
-            summary.article_ids.append(result.article.id)
-            if progress:
-                progress(result.article.id)
-
-    seen_ids = set()
     article_paths = []
     if format is not None:
         _register_datasets()
@@ -126,27 +122,13 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
             if errors is None:
                 raise
             errors.append(err.with_traceback(None))  # its frames would keep the store open
-    for article in iter_articles(article_paths, errors=errors, **metadata):
-        if article.id in seen_ids:
-            err = LoaderError(f"article id {article.id!r} appears twice in this run; the later one is skipped",
-                              article.location)
-            if errors is None:
-                raise err
-            errors.append(err)
-            continue
-        seen_ids.add(article.id)
-        if ks.content_hash(article.id) == article.content_hash:
-            summary.unchanged += 1
-            if progress:
-                progress(article.id)
-            continue
-        pending.append(article)
-        if len(pending) >= 32:
-            handle(pending)
-            pending = []
-    if pending:
-        handle(pending)
-    ks.flush()
+    try:
+        if article_paths:
+            articles = iter_articles(article_paths, errors=errors, **metadata)
+            run_engine(engine, articles, ks, summary, errors=errors, progress=progress, jobs=jobs,
+                       model=model, prefilter=prefilter, scheduler=scheduler)
+    finally:
+        ks.flush()  # an interrupted run keeps every batch written so far
     return summary
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -23,9 +25,15 @@ from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "icews"]),
               help="Read every path as this event dataset (default: told by each file's content).")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="number of cores",
+              help="Extraction processes (or local Dask workers).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run extraction here, or on a Dask cluster (N-Quads shards, then a bulk load).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster).")
+@click.option("--no-prefilter", is_flag=True, help="Parse every article, even those that cannot hold an event.")
 @fail_cleanly
-def ingest(paths, store, published, source, url, title, model, quiet, fmt):
-    """Read articles (.txt, .html, .jsonl or folders), extract events, store them.
+def ingest(paths, store, published, source, url, title, model, quiet, fmt, jobs, engine, scheduler, no_prefilter):
+    """Read articles (.txt, .html, .jsonl, .rss/.atom, .warc, any of them .gz, or folders), extract events, store them.
 
     GDELT and ICEWS event files are told by their content (or --format) and
     stored as they are coded, one named graph per file.
@@ -34,13 +42,22 @@ def ingest(paths, store, published, source, url, title, model, quiet, fmt):
     (same id, new text) replaces the old one. Bad inputs are reported with
     their file and line and skipped; the exit code is then 1.
     """
+    from .progress import ingest_progress
+
     meta = {"published": published, "source": source, "url": url, "title": title}
-    summary = api.ingest(paths, store, model=model, format=fmt, **meta)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    started = time.monotonic()
+    with ingest_progress(paths, enabled=not quiet) as progress:
+        summary = api.ingest(paths, store, model=model, format=fmt, jobs=jobs, engine=engine,
+                             scheduler=scheduler, prefilter=not no_prefilter, progress=progress, **meta)
+    seconds = time.monotonic() - started
     for err in summary.failed:
         click.echo(f"error: {err}", err=True)
     files = f" and {summary.datasets} dataset file(s)" if summary.datasets else ""
     click.echo(f"stored {summary.stored} article(s){files} with {summary.events} event(s); "
-               f"{summary.unchanged} unchanged; {len(summary.failed)} failed; store: {store}")
+               f"{summary.unchanged} unchanged; {len(summary.failed)} failed; store: {store}"
+               f" ({seconds:.1f} s)")
     if summary.failed:
         sys.exit(1)
 

@@ -1,0 +1,67 @@
+"""Write extraction outcomes to the store, one transaction per batch.
+
+Oxigraph allows one writer, so only the parent process writes. A batch of
+articles goes in as one SPARQL update (each article's named graph dropped
+and inserted anew), which is atomic: an interrupted run leaves each batch
+either wholly stored or not at all, and the next run picks up the rest by
+content hash. If a batch update fails, its articles are written one by one
+so a single bad article is reported alone.
+"""
+
+from __future__ import annotations
+
+from ..errors import GeopolkgError, StoreError
+from ..ontology import iris
+from .worker import Outcome, outcome_error
+
+__all__ = ["write_outcomes"]
+
+
+def _graph_update(article_id: str, quads: list) -> str:
+    graph = f"<{iris.article_graph_iri(article_id)}>"
+    # str() of a pyoxigraph term is its N-Triples form, escaped: article text
+    # cannot leave its literal
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+
+
+def write_outcomes(ks, outcomes: list[Outcome], summary, *, errors: list | None, progress=None) -> None:
+    """Store the successful ``outcomes`` in one transaction and count them in ``summary``.
+
+    Raises
+    ------
+    GeopolkgError
+        For a failed extraction or write when ``errors`` is None.
+    """
+    good = [o for o in outcomes if o.quads is not None]
+    if good:
+        try:
+            ks.update(" ;\n".join(_graph_update(o.article_id, o.quads) for o in good))
+        except GeopolkgError:
+            good = _write_one_by_one(ks, good, errors)
+    stored = {o.article_id for o in good}
+    for outcome in outcomes:
+        if outcome.article_id in stored:
+            summary.stored += 1
+            summary.events += outcome.events
+            summary.article_ids.append(outcome.article_id)
+        elif outcome.quads is None:
+            err = outcome_error(outcome)
+            if errors is None:
+                raise err
+            errors.append(err)
+        if progress:
+            progress(outcome.article_id)
+
+
+def _write_one_by_one(ks, outcomes: list[Outcome], errors: list | None) -> list[Outcome]:
+    written = []
+    for outcome in outcomes:
+        try:
+            ks.put_article(outcome.article_id, outcome.quads)
+            written.append(outcome)
+        except StoreError as err:
+            if errors is None:
+                raise
+            errors.append(StoreError(err.message, outcome.location or outcome.article_id))
+    return written
