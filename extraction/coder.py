@@ -79,6 +79,7 @@ class _Candidate:
     issue: IssuePhrase | None = None
     stance: int = 0
     inferred_target: bool = False
+    clause: object = None
 
 
 class EventCoder:
@@ -310,6 +311,7 @@ class EventCoder:
         tokens = [trigger]
         candidate = _Candidate(trigger, code, actors, targets, issue_head, index, confidence,
                                intent, negated, tokens, issue, inferred_target=inferred)
+        candidate.clause = clause
         candidate.stance = STANCE_BY_ROOT.get(code[:2], 0) if issue is not None else 0
         return candidate
 
@@ -621,7 +623,7 @@ class EventCoder:
                     target_text=target_mention.text if target_mention is not None and target else "",
                     actor_person=actor_mention.person,
                     target_person=target_mention.person if target_mention is not None and target else None,
-                    trigger_start=c.trigger.idx, trigger_depth=len(list(c.trigger.ancestors)),
+                    trigger_start=c.trigger.idx, trigger_depth=len(list((c.clause or c.trigger).ancestors)),
                 ))
         return out
 
@@ -688,12 +690,12 @@ def _tree_distance(a, b) -> int:
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, actor, target and CAMEO root: the most confident.
 
-    A statement (CAMEO 01) is dropped when its actor has another kind of
-    event in the same sentence: the codebook codes statements only when
+    A plain statement (CAMEO 010) is dropped when its actor has another kind
+    of event in the same sentence: the codebook codes statements only when
     nothing more specific can be coded.
     """
     acting = {(e.sentence_index, e.actor.code) for e in events if e.event_type.root != "01"}
-    events = [e for e in events if e.event_type.root != "01" or (e.sentence_index, e.actor.code) not in acting]
+    events = [e for e in events if e.code != "010" or (e.sentence_index, e.actor.code) not in acting]
     best: dict[tuple, Event] = {}
     for event in events:
         key = (event.sentence_index, event.actor.code, event.target.code if event.target else None,
