@@ -513,9 +513,16 @@ class EventCoder:
         negated_here = any(c.dep_ == "neg" for c in children) or (
             head is not None and any(c.dep_ == "neg" for c in head.children))
         refused = head_lemma in self.lex.words("refusal_verbs")
-        if refused or negated_here:
-            if event_type(code).quad_class in (3, 4) and not refused:
-                return None, False, False, confidence  # "did not attack": no act to code
+        if negated_here and not refused:
+            auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+            if head is not None:
+                auxiliaries |= {c.lower_ for c in head.children if c.dep_ == "aux"}
+            # "will not accept" is a refusal; "did not attack" or "does not
+            # recognize" reports no act at all
+            refused = bool(auxiliaries & {"will", "would", "wo", "can", "ca", "could", "shall"})
+            if not refused:
+                return None, False, False, confidence
+        if refused:
             code, negated, confidence = _REFUSAL_CODE.get(root, "120"), True, confidence - 0.1
             return code, False, negated, confidence
         if head_lemma in self.lex.words("threat_verbs"):

@@ -93,7 +93,9 @@ def parse_published(value, where: str) -> dt.date | dt.datetime | None:
         pass
     import dateparser  # slow import, only for unusual date forms
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    # absolute forms only: "yesterday" or "next friday" would depend on when the run happens
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]})
     if parsed is None:
         raise LoaderError(f"bad publication date {text!r} (expected YYYY-MM-DD)", where)
     return parsed.date()

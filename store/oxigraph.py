@@ -9,6 +9,7 @@ transaction: a crash leaves either the old graph or the new one, never half.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -59,6 +60,9 @@ class KnowledgeStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError("the store is in use by another geopolkg process "
+                                 "(one writer at a time); try again when it has finished", str(self.path)) from err
             raise StoreError(f"cannot open the store: {err}", str(self.path)) from err
         if not read_only:
             self._ensure_ontology()
@@ -185,6 +189,9 @@ class KnowledgeStore:
         try:
             return self._store.query(sparql, use_default_graph_as_union=use_default_graph_as_union)
         except SyntaxError as err:
+            if _UPDATE.match(sparql):
+                raise QueryError("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP ...) are not "
+                                 "allowed here: queries are read-only") from err
             raise QueryError(f"SPARQL syntax error: {str(err).splitlines()[0]}") from err
         except (OSError, ValueError, RuntimeError) as err:
             raise QueryError(f"query failed: {err}") from err
@@ -270,6 +277,11 @@ WHERE {{
 }} ;
 DROP GRAPH <{article}>
 """
+
+
+#: A SPARQL update, after any PREFIX/BASE lines (to explain why it is refused).
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*|#[^\n]*\n\s*)*"
+                     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)\b", re.I)
 
 
 def iris_unquote(text: str) -> str:

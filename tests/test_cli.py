@@ -111,6 +111,7 @@ def test_sparql_syntax_error_is_one_line_and_nonzero(runner, seed_store):
 def test_update_through_query_is_refused(runner, seed_store):
     result = runner.invoke(cli, ["query", "--store", str(seed_store), "DELETE WHERE { ?s ?p ?o }"])
     assert result.exit_code == 1
+    assert "updates" in result.output and "read-only" in result.output
     count = runner.invoke(cli, ["query", "--store", str(seed_store), "--format", "csv",
                                 "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]).output
     assert int(count.splitlines()[1]) > 0
@@ -148,6 +149,7 @@ def test_view_writes_an_offline_page(runner, seed_store, tmp_path):
 def test_demo_runs_the_main_job_on_the_samples(runner, tmp_path):
     result = runner.invoke(cli, ["demo", "--out", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
+    assert "ingested 4 sample article(s)" in result.output  # text, sidecar text, JSON Lines (2), HTML
     rows = json.loads((tmp_path / "demo" / "opposition.json").read_text())
     assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
     for name in ("view.html", "graph.nq", "events.json"):

@@ -59,11 +59,18 @@ def test_bad_files_get_a_clear_error(tmp_path, content, message):
     assert str(path) in str(info.value)
 
 
-def test_bad_date_is_an_error(tmp_path):
+@pytest.mark.parametrize("value", ["2025-13-45", "yesterday", "next friday", "1999"])
+def test_bad_date_is_an_error(tmp_path, value):
     path = tmp_path / "a.txt"
     path.write_text("Kabul rejected the plan of the United States on Friday.")
     with pytest.raises(LoaderError, match="bad publication date"):
-        read_text_article(path, published="2025-13-45")
+        read_text_article(path, published=value)
+
+
+def test_a_written_out_date_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kabul rejected the plan of the United States on Friday.")
+    assert read_text_article(path, published="20 September 2025").published == dt.date(2025, 9, 20)
 
 
 def test_non_english_article_is_refused(tmp_path):
