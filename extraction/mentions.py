@@ -309,7 +309,30 @@ class MentionResolver:
 
     def _role_mention(self, token) -> Mention | None:
         found = self.role_mentions(token)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        return self._titled_person(token)
+
+    def _titled_person(self, token) -> Mention | None:
+        """"The president", "the foreign minister": the last person named with
+        that title within the article's previous four sentences."""
+        if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+            return None
+        title = token.lemma_.lower()
+        if self.kb.role_sector(title) is None:
+            return None
+        sents = getattr(self, "_sents", None) or list(self.doc.sents)
+        self._sents = sents
+        starts = [s.start for s in sents if s.start <= token.i][-5:]
+        for mention in reversed(self.mentions):
+            if mention.person is None or mention.end > token.i or mention.start < (starts[0] if starts else 0):
+                continue
+            before = self.doc[max(mention.start - 4, 0):mention.start].text.lower()
+            entry = self.kb.lookup(mention.person)
+            role = (entry[0].role_at(self.day) or "") if entry else ""
+            if title in before or title in role.lower():
+                return Mention(token.i, token.i + 1, token.text, mention.actor, mention.person, "title")
+        return None
 
     def role_mentions(self, token) -> list[Mention]:
         """Actors named by a noun and its modifiers: "senior Taliban officials",

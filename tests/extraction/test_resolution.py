@@ -50,3 +50,11 @@ def test_unknown_official_takes_the_country_of_the_sentence(extractor):
 
 def test_a_role_without_any_country_is_not_guessed(extractor):
     assert _events(extractor, "The president criticized the court on Monday.") == []
+
+
+def test_the_title_refers_back_to_the_person(extractor):
+    text = ("President Donald Trump met Prime Minister Keir Starmer in London on Thursday. "
+            "The president later criticized China.")
+    events = extractor.extract(Article("t", text, published=dt.date(2025, 9, 20))).events
+    [criticism] = [e for e in events if e.event_type.root == "11"]
+    assert (criticism.actor.code, criticism.target.code, criticism.actor_person) == ("USAGOV", "CHNGOV", "Donald Trump")
