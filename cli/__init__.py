@@ -10,6 +10,7 @@ from . import datasets  # noqa: F401
 from . import store  # noqa: F401
 from . import exports  # noqa: F401
 from . import graph  # noqa: F401
+from . import actors  # noqa: F401
 
 __all__ = ["cli", "main"]
 
