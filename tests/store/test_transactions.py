@@ -39,8 +39,9 @@ WRITER = textwrap.dedent("""
                              ox.Literal(str(version)), graph) for i in range(size)]
             quads.append(ox.Quad(subject, ox.NamedNode(P + "size"), ox.Literal(str(size)), graph))
             quads.append(ox.Quad(subject, ox.NamedNode(P + "version"), ox.Literal(str(version)), graph))
+            print("begin", version, flush=True)
             ks.put_article(article, quads)
-            print(version, flush=True)
+            print("end", version, flush=True)
 """)
 
 
@@ -65,28 +66,28 @@ def _check(store_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-@pytest.mark.parametrize("kill_after", [2, 9, 17])
-def test_kill_in_the_middle_of_a_batch(tmp_path, kill_after):
+@pytest.mark.parametrize("kill_at", [2, 9, 17])
+def test_kill_in_the_middle_of_a_batch(tmp_path, kill_at):
     store = tmp_path / "store"
     open_store(store).close()  # create it, with the ontology
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store)], stdout=subprocess.PIPE, text=True)
     try:
-        written = 0
         deadline = time.monotonic() + 120
-        while written < kill_after and time.monotonic() < deadline:
+        line = ""
+        while line != f"begin {kill_at}\n" and time.monotonic() < deadline:
             line = proc.stdout.readline()
             if not line:
                 break
-            written = int(line)
-        assert written >= kill_after, "the writer did not get going"
-        time.sleep(0.013 * kill_after % 0.05)  # land at different points of the next write
-        os.kill(proc.pid, signal.SIGKILL)
+        assert line == f"begin {kill_at}\n", "the writer did not get going"
+        os.kill(proc.pid, signal.SIGKILL)  # while it writes version kill_at
+        rest = proc.stdout.read()
     finally:
         proc.kill()
         proc.wait(30)
         proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
+    assert f"end {kill_at}" not in rest, "the write finished before the kill: not a test of a torn write"
     versions = _check(store)
-    # what was reported written is there (or a later version of it)
-    assert len(versions) == min(8, written) or len(versions) == min(8, written + 1)
-    assert max(versions.values()) >= written
+    # every version reported written is there; the one killed mid-write is wholly absent
+    assert kill_at not in versions.values()
+    assert set(versions.values()) == set(range(max(1, kill_at - 8), kill_at))
