@@ -16,7 +16,7 @@ from typing import Iterable
 from .errors import GeopolkgError, LoaderError
 
 __all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
-           "export", "view", "compare", "actor_graph",
+           "export", "view", "select_view", "show", "compare", "actor_graph",
            "issues", "edit_issue", "stance", "signed_graph", "pairs", "camps", "centrality", "trends", "derive"]
 
 
@@ -324,11 +324,78 @@ def export(fmt: str, path: str | Path | None, store=None, *, issue: str | None =
     return _export(fmt, _store(store, read_only=True), path, selection)
 
 
-def view(path: str | Path, store=None, issue: str | None = None, *, min_confidence: float = 0.0,
-         title: str | None = None) -> Path:
-    """Write an interactive HTML view of the actor network to ``path``; return the path."""
-    from .views.html import write_html
+def select_view(store=None, issue: str | None = None, *, min_confidence: float = 0.0, **options):
+    """Return what a view draws: a :class:`geopolkg.views.select.Selected`.
 
-    G = actor_graph(store, issue, min_confidence=min_confidence)
-    label = title or ("geopolkg: " + (f"issue '{issue}'" if issue else "all issues"))
-    return write_html(G, path, title=label)
+    ``options`` are those of :func:`geopolkg.views.select.select_graph`:
+    ``kind`` ("actors" or "events"), ``actor``, ``hops``, ``since``,
+    ``until``, ``min_weight``, ``max_nodes``, ``max_edges``. Its ``graph``
+    is the networkx graph; its ``note`` says what the size cap left out.
+    """
+    from .views.select import select_graph
+
+    return select_graph(events(store, min_confidence=min_confidence), issue=issue,
+                        min_confidence=min_confidence, **options)
+
+
+def _view_title(title, issue, options):
+    if title:
+        return title
+    parts = [f"issue '{issue}'" if issue else "all issues"]
+    if options.get("actor"):
+        parts.append(f"around '{options['actor']}'")
+    if options.get("since") or options.get("until"):
+        parts.append(f"{options.get('since') or '...'} to {options.get('until') or '...'}")
+    return "geopolkg: " + ", ".join(parts)
+
+
+def view(path: str | Path, store=None, issue: str | None = None, *, min_confidence: float = 0.0,
+         title: str | None = None, fmt: str | None = None, notify=None, **options) -> Path:
+    """Write a view of the actor network to ``path``; return the path.
+
+    Parameters
+    ----------
+    path : str or Path
+        Output file.
+    store, issue, min_confidence, **options
+        The selection, see :func:`select_view`.
+    title : str, optional
+        Page or picture title.
+    fmt : {"html", "png", "svg"}, optional
+        Default: from the file's suffix (``.png``, ``.svg``), else html.
+    notify : callable, optional
+        Called with one line when the size cap left part of the selection out.
+
+    Raises
+    ------
+    GeopolkgError
+        ViewError for bad options or a format other than html, png, svg.
+    """
+    from .errors import ViewError
+    from .views.html import write_html
+    from .views.snapshot import write_image
+
+    fmt = (fmt or {".png": "png", ".svg": "svg"}.get(Path(path).suffix.lower(), "html")).lower()
+    if fmt not in ("html", "png", "svg"):
+        raise ViewError(f"a view is html, png or svg, not {fmt!r}", where=str(path))
+    selected = select_view(store, issue, min_confidence=min_confidence, **options)
+    if selected.note and notify:
+        notify(selected.note)
+    label = _view_title(title, issue, options)
+    if fmt == "html":
+        return write_html(selected.graph, path, title=label)
+    return write_image(selected.graph, path, fmt, title=label)
+
+
+def show(store=None, issue: str | None = None, *, min_confidence: float = 0.0, title: str | None = None,
+         height: int = 600, **options):
+    """Return the interactive view for display in a Jupyter notebook.
+
+    Takes the selection of :func:`select_view`; returns a
+    :class:`geopolkg.views.notebook.GraphView` (Jupyter shows it through its
+    ``_repr_html_``; ``.save(path)`` writes the page).
+    """
+    from .views.notebook import show as _show
+
+    selected = select_view(store, issue, min_confidence=min_confidence, **options)
+    return _show(selected.graph, _view_title(title, issue, options), height=height, note=selected.note)

@@ -12,6 +12,7 @@ __all__ = [
     "QueryError",
     "OntologyError",
     "ExportError",
+    "ViewError",
     "AnalysisError",
 ]
 
@@ -73,6 +74,12 @@ class ExportError(GeopolkgError):
     """An export could not be written."""
 
     code = "GK600"
+
+
+class ViewError(GeopolkgError):
+    """A view could not be selected or drawn (bad option, no such actor...)."""
+
+    code = "GK700"
 
 
 class AnalysisError(GeopolkgError):

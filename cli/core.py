@@ -1,4 +1,4 @@
-"""The core commands: ingest, events, opposition, alignment, query, view, demo."""
+"""The core commands: ingest, events, opposition, alignment, query, demo."""
 
 from __future__ import annotations
 
@@ -138,20 +138,6 @@ def query(sparql, file, store, fmt, example, params):
     names = [v.value for v in result.variables]
     rows = [{n: (s[n].value if s[n] is not None else "") for n in names} for s in result]
     emit(rows, [(n, (lambda r, n=n: r[n])) for n in names], "table")
-
-
-@cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="HTML file to write.")
-@store_option
-@click.option("--issue", help="Only issues whose label contains this text.")
-@confidence_option
-@click.option("--title", help="Page title.")
-@fail_cleanly
-def view(output, store, issue, min_confidence, title):
-    """Write an interactive HTML view of actors and their relations (works offline)."""
-    path = api.view(output, store, issue, min_confidence=min_confidence, title=title)
-    click.echo(f"wrote {path}")
 
 
 @cli.command()

@@ -40,6 +40,7 @@ __all__ = [
     "KIND_COLORS",
     "RELATION_STYLES",
     "LARGE_GRAPH_NODES",
+    "layout_positions",
     "render_html",
     "write_html",
     "build_network",
@@ -57,7 +58,11 @@ KIND_COLORS: dict[str, str] = {
     "organization": "#17a2a2",
     "person": "#e0b100",
     "other": "#9d9d9d",
+    "event": "#c9c9c9",
 }
+
+#: Kinds always listed in the legend; others only when present.
+_LEGEND_KINDS = ("state", "government", "armed group", "organization", "person")
 
 #: Line colour and dash pattern of an edge by relation.
 RELATION_STYLES: dict[str, dict[str, Any]] = {
@@ -69,7 +74,12 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
 _UNKNOWN_RELATION = {"color": "#8c8c8c", "dashes": False}
 
 #: Above this many nodes the layout is computed in Python and physics is off.
-LARGE_GRAPH_NODES = 1000
+#: vis's own stabilization (barnesHut) in headless Chromium, for synthetic
+#: actors with four relations each: 50 actors 0.3 s, 100 actors 2.5 s (500
+#: iterations), 200 actors 10 s and 500 actors 16 s (1,000 iterations); with
+#: positions from Python a 201-actor page was stable 0.6 s after it opened
+#: (bench/view_render.py, 2026-11-29).
+LARGE_GRAPH_NODES = 50
 
 #: Evidence records kept per node or edge (the total is still reported).
 MAX_EVIDENCE = 200
@@ -193,6 +203,26 @@ def parse_evidence(raw: Any) -> list[dict[str, str | None]]:
     return records
 
 
+@functools.lru_cache(maxsize=512)
+def _cameo_name(code: str) -> str | None:
+    """The CAMEO name of an event code ("042" -> "Make a visit"), or None."""
+    from ..ontology.cameo import event_type
+
+    if not code.isdigit():
+        return None
+    try:
+        return event_type(code).name
+    except Exception:  # not in the table: the code alone is shown
+        return None
+
+
+def _with_event_names(records: list[dict]) -> list[dict]:
+    """Add ``event_name``, the CAMEO name of each record's ``event_type``."""
+    for record in records:
+        record["event_name"] = _cameo_name(record.get("event_type") or "")
+    return records
+
+
 def script_json(obj: Any) -> str:
     """Serialise `obj` as JSON that is safe inside a ``<script>`` element.
 
@@ -265,10 +295,22 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "\u2026"
 
 
+#: Above this many nodes the layout's repulsion is estimated from a sample.
+_EXACT_LAYOUT_NODES = 500
+_REPULSION_SAMPLE = 400
+
+
 def _fr_layout_numpy(
     G: nx.Graph, iterations: int, gravity: float = 4.0
 ) -> dict[Any, tuple[float, float]]:
-    """Fruchterman-Reingold in plain numpy (used when scipy is missing)."""
+    """Fruchterman-Reingold in plain numpy.
+
+    Up to ``_EXACT_LAYOUT_NODES`` nodes every pair repels (O(n^2) per
+    iteration). Above, each iteration draws ``_REPULSION_SAMPLE`` nodes at
+    random and every node is pushed by those only, scaled by n / sample
+    (an unbiased estimate of the full sum, as in sampling-based force
+    layouts), so an iteration is O(n x sample + edges).
+    """
     import numpy as np
 
     nodes = list(G.nodes)
@@ -280,12 +322,19 @@ def _fr_layout_numpy(
     k = 1.0 / math.sqrt(n)
     t = 0.1
     block = max(1, 2_000_000 // n)  # rows per block: bounded memory
+    sampled = n > _EXACT_LAYOUT_NODES
     for _ in range(iterations):
         # Repulsion k^2 / d along (p_i - p_j), as p_i * sum_j w_ij - (W @ p)_i
         # with w_ij = k^2 / d_ij^2: no n x n x 2 array, BLAS does the work.
         sq = (pos**2).sum(axis=1)
         disp = np.empty_like(pos)
-        for start in range(0, n, block):
+        if sampled:
+            pick = rng.choice(n, _REPULSION_SAMPLE, replace=False)
+            dist2 = sq[:, None] + sq[None, pick] - 2.0 * (pos @ pos[pick].T)
+            w = (k * k) / np.maximum(dist2, 1e-6)
+            w[pick, np.arange(len(pick))] = 0.0  # a node does not push itself
+            disp = (pos * w.sum(axis=1)[:, None] - w @ pos[pick]) * (n / len(pick))
+        for start in range(0, n if not sampled else 0, block):
             stop = min(start + block, n)
             dist2 = sq[start:stop, None] + sq[None, :] - 2.0 * (pos[start:stop] @ pos.T)
             w = (k * k) / np.maximum(dist2, 1e-6)
@@ -306,24 +355,39 @@ def _fr_layout_numpy(
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
 
 
+def layout_positions(G: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Return node positions, centred, with RMS distance 1 from the centre.
+
+    Fruchterman-Reingold in numpy (seed 42, 50 iterations; repulsion
+    sampled above 500 nodes), used for large HTML views and for PNG/SVG
+    snapshots.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Any graph; edge directions and multiplicity are ignored.
+
+    Returns
+    -------
+    dict
+        node -> (x, y), floats.
+    """
+    return _layout(G)
+
+
 def _layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
     """Positions for a large graph, centred, with RMS distance 1 from the centre."""
     H = nx.Graph()
     H.add_nodes_from(G.nodes)
     H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    # Our own numpy Fruchterman-Reingold rather than networkx's spring_layout:
+    # from 500 nodes networkx minimises an energy with scipy's L-BFGS, which
+    # took 37 s for 2,000 actors on the benchmark machine (bench/view_render.py).
     try:
-        import scipy  # noqa: F401  networkx needs it for graphs >= 500 nodes
-
-        pos = {v: (float(p[0]), float(p[1])) for v, p in nx.spring_layout(H, seed=42).items()}
-    except ImportError:
-        try:
-            n = H.number_of_nodes()
-            # O(n^2) per iteration: keep the total work bounded.
-            iterations = max(15, min(50, int(1.25e9 // (n * n))))
-            pos = _fr_layout_numpy(H, iterations)
-        except ImportError:  # no numpy: a circle
-            step = 2 * math.pi / max(H.number_of_nodes(), 1)
-            pos = {v: (math.cos(i * step), math.sin(i * step)) for i, v in enumerate(H.nodes)}
+        pos = _fr_layout_numpy(H, 50) if H.number_of_nodes() else {}
+    except ImportError:  # no numpy: a circle
+        step = 2 * math.pi / max(H.number_of_nodes(), 1)
+        pos = {v: (math.cos(i * step), math.sin(i * step)) for i, v in enumerate(H.nodes)}
     if not pos:
         return pos
     cx = sum(x for x, _ in pos.values()) / len(pos)
@@ -361,7 +425,7 @@ def _options(large: bool) -> dict[str, Any]:
             },
             "maxVelocity": 50,
             "minVelocity": 0.75,
-            "stabilization": {"enabled": True, "iterations": 1000, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 25, "fit": True},
         },
     }
     if large:
@@ -378,6 +442,26 @@ def _edge_iter(G: nx.Graph) -> Iterable[tuple[Any, Any, dict]]:
             yield u, v, data
     else:
         yield from G.edges(data=True)
+
+
+class _IdList(list):
+    """A list of node ids that answers ``in`` from a set.
+
+    pyvis 0.3.2 keeps node ids in a plain list and scans it in every
+    ``add_node`` and twice in every ``add_edge``: O(nodes x edges), 5 s of
+    the 5,000-actor benchmark view. pyvis only appends to it.
+    """
+
+    def __init__(self, items: Iterable[Any] = ()):
+        super().__init__(items)
+        self._members = set(self)
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: Any) -> bool:
+        return item in self._members
 
 
 def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
@@ -409,6 +493,7 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
     # edge with all previous ones.  Arrows are set per edge below.
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
     net.set_options(json.dumps(_options(large)))
+    net.node_ids = _IdList(net.node_ids)
 
     ids = _node_ids(G)
     positions = _layout(G) if large else {}
@@ -421,7 +506,7 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
         kind = _text(data.get("kind"), 50) or "other"
         code = _text(data.get("code"), 50)
         events = max(0, int(_number(data.get("events"), 0)))
-        evidence = parse_evidence(data.get("evidence"))
+        evidence = _with_event_names(parse_evidence(data.get("evidence")))
         color = KIND_COLORS.get(kind, KIND_COLORS["other"])
         tooltip = "\n".join(
             part
@@ -435,14 +520,15 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
         net.add_node(
             ids[n],
             label=_short(name),
-            shape="dot",
+            # events of a two-mode view are small squares, actors dots
+            shape="square" if kind == "event" else "dot",
             color={
                 "background": color,
                 "border": "#333333",
                 "highlight": {"background": color, "border": "#000000"},
                 "hover": {"background": color, "border": "#000000"},
             },
-            size=round(min(10 + 4 * math.sqrt(events), 60), 2),
+            size=6 if kind == "event" else round(min(10 + 4 * math.sqrt(events), 60), 2),
             title=tooltip,
             name=name,
             kind=kind,
@@ -465,14 +551,14 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
         source, target = ids[u], ids[v]
         relation = _text(data.get("relation"), 50) or "unknown"
         style = RELATION_STYLES.get(relation, _UNKNOWN_RELATION)
-        weight = _number(data.get("weight"), 1.0)
-        if weight <= 0:
-            weight = 1.0
+        # A missing or bad weight counts as 1; zero (an event with Goldstein
+        # 0) stays zero and is drawn with the thinnest line.
+        weight = max(_number(data.get("weight"), 1.0), 0.0)
         issue = _text(data.get("issue"), 200) or None
         date_min, date_max = _iso_date(data.get("date_min")), _iso_date(data.get("date_max"))
         if date_min and date_max and date_min > date_max:
             date_min, date_max = date_max, date_min
-        evidence = parse_evidence(data.get("evidence"))
+        evidence = _with_event_names(parse_evidence(data.get("evidence")))
         arrow = "\u2192" if directed else "\u2014"
         dates = " \u2013 ".join(dict.fromkeys(d for d in (date_min, date_max) if d))
         tooltip = "\n".join(
@@ -564,7 +650,8 @@ def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "
         "nodes": net.nodes,
         "edges": net.edges,
         "options": options,
-        "kinds": [{"name": k, "color": c} for k, c in KIND_COLORS.items()],
+        "kinds": [{"name": k, "color": c} for k, c in KIND_COLORS.items()
+                  if k in _LEGEND_KINDS or any(n["kind"] == k for n in net.nodes)],
         "relations": relations,
         "dateRange": [dates[0], dates[-1]] if dates else None,
     }

@@ -9,6 +9,8 @@ recorded, so the page must work offline.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
 import pathlib
@@ -16,6 +18,7 @@ import pathlib
 import networkx as nx
 import pytest
 
+import geopolkg.api as api
 from geopolkg.views.html import write_html
 
 CHROMIUM = os.environ.get("GEOPOLKG_CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +47,7 @@ def _missing() -> str | None:
 def browser():
     reason = _missing()
     if reason:
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"browser test cannot run in CI: {reason}", pytrace=False)
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
@@ -81,6 +84,31 @@ class Loaded:
     def js(self, expr: str):
         return self.page.evaluate(expr)
 
+    def ready(self) -> None:
+        """Wait until the graph is drawn and its layout has come to rest."""
+        self.page.wait_for_selector("body[data-state=ready]", state="attached", timeout=30_000)
+
+    def canvas_spread(self) -> float:
+        """Standard deviation of the grey levels of vis's canvas (0 for a blank one).
+
+        The canvas's own pixels (as PNG), not a screenshot of the page, so the
+        legend and messages laid over it do not count.
+        """
+        from PIL import Image, ImageStat
+
+        url = self.js("document.querySelector('#graph canvas').toDataURL('image/png')")
+        drawn = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGBA")
+        paper = Image.new("RGBA", drawn.size, "white")
+        return ImageStat.Stat(Image.alpha_composite(paper, drawn).convert("L")).stddev[0]
+
+    def click_node(self, node_id: str) -> None:
+        """Click a node where it is drawn, as a user would."""
+        x, y = self.js(f"""(() => {{
+            const p = network.canvasToDOM(network.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}]);
+            const r = document.getElementById("graph").getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top]; }})()""")
+        self.page.mouse.click(x, y)
+
 
 def ev(**item) -> dict:
     return {"event_type": "042", "date": "2024-05-01", "sentence": "", "article_title": "", "url": "", **item}
@@ -105,8 +133,13 @@ def test_page_draws_offline_and_safely(browser, tmp_path):
     path = write_html(hostile_graph(), tmp_path / "g.html", title="<script>alert(5)</script>")
     view = Loaded(browser, path)
     page = view.page
-    page.wait_for_timeout(300)
+    view.ready()
+    assert view.canvas_spread() > 5  # something is drawn
     assert view.js("window.network.body.data.nodes.length") == 3
+    assert view.js("window.network.body.nodeIndices.length") == 3
+    view.click_node("XXX")
+    assert page.inner_text("#panel-body h2") == HOSTILE
+    page.click("#panel-close")
     assert view.js("window.network.body.data.edges.length") == 3
     assert view.js("window.graphData.nodes.length") == 3
     assert page.title() == "<script>alert(5)</script>"
@@ -167,17 +200,42 @@ def test_search_panel_links_and_filters(browser, tmp_path):
 
 def test_empty_graph_in_browser(browser, tmp_path):
     view = Loaded(browser, write_html(nx.Graph(), tmp_path / "empty.html"))
+    view.ready()
+    assert view.canvas_spread() == 0  # the blank canvas that the other tests' pages are not
     assert view.js("window.network.body.data.nodes.length") == 0
     assert view.page.is_visible("text=No actors to show")
     assert view.blocked == [] and view.errors == []
 
 
 def test_large_graph_without_physics(browser, tmp_path):
-    G = nx.gnm_random_graph(1100, 1500, seed=7, directed=True)
+    G = nx.gnm_random_graph(250, 400, seed=7, directed=True)  # above LARGE_GRAPH_NODES (50)
     nx.set_node_attributes(G, "state", "kind")
     nx.set_edge_attributes(G, "cooperation", "relation")
     view = Loaded(browser, write_html(G, tmp_path / "big.html"))
     assert view.js("window.graphData.physics") is False
-    assert view.js("window.network.body.data.nodes.length") == 1100
+    assert view.js("window.network.body.data.nodes.length") == 250
     assert view.js("window.network.physics.options.enabled") is False
     assert view.blocked == [] and view.errors == []
+
+
+def test_seed_article_view_draws_and_shows_evidence_on_click(browser, seed_store, tmp_path):
+    path = api.view(tmp_path / "seed.html", seed_store, title="Bagram")
+    view = Loaded(browser, path)
+    page = view.page
+    view.ready()
+    assert view.canvas_spread() > 5
+    # the article's actors (the US, the Taliban, China, and any other the extractor finds), drawn
+    actors = sorted(api.actor_graph(seed_store).nodes)
+    assert {"AFGGOV", "CHNGOV", "USAGOV"} <= set(actors)
+    assert view.js("window.network.body.nodeIndices.slice().sort()") == actors
+    assert view.js("window.graphData.nodes.length") == len(actors)
+    view.click_node("CHNGOV")
+    assert view.js("window.network.getSelectedNodes()") == ["CHNGOV"]
+    assert page.inner_text("#panel-body h2") == "China"
+    panel = page.inner_text("#panel-body")
+    assert "Washington in Talks with Taliban Over Re-Establishing Forces in Afghanistan" in panel  # article title
+    assert "2025-09-20" in panel
+    assert "Lin warned against foreign interference" in panel  # a sentence China's events come from
+    assert view.js("window.__alerts") == 0
+    assert view.blocked == [] and view.errors == []
+

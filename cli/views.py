@@ -1,0 +1,48 @@
+"""The ``view`` command: an interactive HTML page, or a PNG/SVG picture, of a selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..views.select import KINDS, MAX_EDGES, MAX_NODES
+from .base import cli, confidence_option, fail_cleanly, store_option
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (.html, .png or .svg).")
+@store_option
+@click.option("--issue", help="Only events on issues whose label contains this text (case-insensitive).")
+@click.option("--actor", metavar="NAME", help="Centre the view on actors with this code or name text.")
+@click.option("--hops", type=click.IntRange(0), default=1, show_default=True,
+              help="With --actor: relations to follow out from it.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day.")
+@click.option("--min-weight", type=click.FloatRange(0), default=0.0, show_default=True,
+              help="Drop relations lighter than this, then actors left without any.")
+@click.option("--kind", type=click.Choice(KINDS), default="actors", show_default=True,
+              help="actors: actors and their relations; events: actors and events (two-mode).")
+@click.option("--format", "fmt", type=click.Choice(["html", "png", "svg"]),
+              help="Output format  [default: from the file suffix, else html]")
+@click.option("--max-nodes", type=click.IntRange(1), default=MAX_NODES, show_default=True,
+              help="Size cap: draw at most this many nodes (the strongest).")
+@click.option("--max-edges", type=click.IntRange(0), default=MAX_EDGES, show_default=True,
+              help="Size cap: draw at most this many relations (the heaviest).")
+@confidence_option
+@click.option("--title", help="Page or picture title.")
+@fail_cleanly
+def view(output, store, issue, actor, hops, since, until, min_weight, kind, fmt, max_nodes, max_edges,
+         min_confidence, title):
+    """Draw actors and their relations: an interactive page that works offline, or a picture.
+
+    When the selection is larger than the cap, the strongest part is drawn
+    and one line on standard error says what was left out.
+    """
+    path = api.view(output, store, issue, min_confidence=min_confidence, title=title, fmt=fmt,
+                    notify=lambda line: click.echo(f"note: {line}", err=True), actor=actor, hops=hops,
+                    since=since, until=until, min_weight=min_weight, kind=kind, max_nodes=max_nodes,
+                    max_edges=max_edges)
+    click.echo(f"wrote {path}")

@@ -1,0 +1,88 @@
+"""The two-mode graph of a view: actors and the events that link them.
+
+Where the actor graph (:func:`geopolkg.graph.actor_graph`) folds events
+into relations between actors, this graph keeps every event as a node of
+its own, with an edge from its actor to the event and from the event to its
+target, so a reader can see which events make up a relation.
+"""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from ..graph.network import actor_graph
+from ..ontology.cameo import event_type
+
+__all__ = ["EVENT_PREFIX", "event_graph", "event_weight"]
+
+#: Event node ids are the event id with this prefix (actor ids are codes).
+EVENT_PREFIX = "event:"
+
+
+def event_weight(event: dict) -> float:
+    """|Goldstein| x confidence / 10, the weight one event adds to a relation.
+
+    The same measure :func:`geopolkg.graph.actor_graph` sums per actor pair,
+    so ``--min-weight`` means the same in both kinds of view.
+    """
+    return round(abs(float(event["goldstein"])) * float(event["confidence"]) / 10, 3)
+
+
+def _type_name(code: str) -> str:
+    try:
+        return event_type(code).name
+    except Exception:  # an unknown code is still drawn, by its code
+        return ""
+
+
+def _evidence(event: dict) -> str:
+    return json.dumps([{"id": event["id"], "event_type": event["event_code"], "date": event.get("date") or "",
+                        "sentence": event.get("sentence") or "", "article_title": event.get("article_title") or "",
+                        "url": event.get("article_url") or ""}])
+
+
+def event_graph(events: list[dict]) -> nx.MultiDiGraph:
+    """Build the two-mode graph of actors and events.
+
+    Parameters
+    ----------
+    events : list of dict
+        Event records (:func:`geopolkg.store.records.read_events`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Actor nodes as in :func:`geopolkg.graph.actor_graph` (``label``,
+        ``code``, ``kind``, ``events``, ``evidence``); one node per event,
+        id ``"event:" + event id``, with ``kind="event"``, ``code`` (the
+        CAMEO code), ``label`` (the CAMEO name and the date), ``events=1``,
+        ``date`` and its own ``evidence``. Edges: actor -> event
+        (``role="actor"``) and event -> target (``role="target"``), with
+        ``relation`` "cooperation" (QuadClass 1-2) or "conflict" (3-4),
+        ``weight`` (:func:`event_weight`), ``issue``, ``date_min`` =
+        ``date_max`` = the event's date, and the event as ``evidence``.
+
+    Examples
+    --------
+    >>> event_graph([]).number_of_nodes()
+    0
+    """
+    actors = actor_graph(events)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(actors.nodes(data=True))
+    for event in events:
+        node = EVENT_PREFIX + event["id"]
+        date = (event.get("date") or "")[:10]
+        name = _type_name(event["event_code"]) or f"CAMEO {event['event_code']}"
+        evidence = _evidence(event)
+        G.add_node(node, label=f"{name} ({date})" if date else name, kind="event", code=event["event_code"],
+                   events=1, date=date, evidence=evidence)
+        edge = {"relation": "cooperation" if int(event["quad_class"]) in (1, 2) else "conflict",
+                "weight": event_weight(event), "issue": event.get("issue") or "", "count": 1,
+                "date_min": date, "date_max": date, "evidence": evidence}
+        G.add_edge(event["actor"]["code"], node, key="actor", role="actor", **edge)
+        if event.get("target"):
+            G.add_edge(node, event["target"]["code"], key="target", role="target", **edge)
+    return G
