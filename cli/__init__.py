@@ -6,6 +6,7 @@ defined in :mod:`.base`; importing them here registers them.
 
 from .base import cli
 from . import core  # noqa: F401  (registers the commands)
+from . import views  # noqa: F401
 from . import datasets  # noqa: F401
 from . import store  # noqa: F401
 from . import exports  # noqa: F401
