@@ -5,8 +5,8 @@ Pairs are unordered (an event from A to B and one from B to A are about the
 same pair) and matched on the event's day. By default actors are matched at
 the level of their country (``USAGOV``, ``USAMIL`` and ``USA`` are all
 ``USA``), because a dataset's coder and the article extractor often differ
-in the sector they give the same actor; organizations (``IGO...``, codes
-with a ``:``) keep their whole code. ``match="code"`` compares exact codes.
+in the sector they give the same actor; only six-letter country-and-sector
+codes are cut, so organizations (``IGOUNO``, ``IGOEUREEC``) keep their whole code. ``match="code"`` compares exact codes.
 
 Each side of a pair is summed up by its events: how many, their CAMEO codes,
 their mean Goldstein value and their tone, "cooperation" when more of them
@@ -26,7 +26,7 @@ MATCH_LEVELS = ("country", "code")
 
 def actor_key(code: str, match: str = "country") -> str:
     """The code an actor is matched on: its country (``USAGOV`` -> ``USA``) or its whole code."""
-    if match == "code" or len(code) <= 3 or code.startswith(("IGO", "NGO", "IMG")) or ":" in code:
+    if match == "code" or len(code) != 6 or code.startswith(("IGO", "NGO", "IMG", "BUS", "UNK")):
         return code
     return code[:3]
 

@@ -27,8 +27,9 @@ ICEWS (names, sector lists and country names):
 4. a country (from ``Source Country``/``Target Country``, or the region in
    "Citizen (Africa)") plus the sector read from the ICEWS sectors
    (:data:`ICEWS_SECTORS`, most specific first: police before government);
-5. otherwise an organization without a CAMEO code: ``IGO:NAME``,
-   ``NGO:NAME``, ``BUS:NAME`` by its sectors, or ``ICEWS:NAME``.
+5. otherwise an actor without a CAMEO code: a prefix by its sectors (``IGO``,
+   ``NGO``, ``BUS``, else ``UNK``) and its name in capital letters and digits
+   only, so the code stays CAMEO-shaped (``IGOINTERPOL``, ``BUSGOOGLE``).
 """
 
 from __future__ import annotations
@@ -163,6 +164,7 @@ class DatasetActors:
     def make(self, code: str, day: dt.date | None, name: str | None = None) -> Actor:
         """The actor with ``code``, named by the knowledge base where it can be, else ``name``."""
         kb = self.kb
+        code = code.upper()  # GDELT writes ethnic codes in lower case ("kur")
         if code in kb.org_names:
             return kb.actor(code, day)
         country, sector = code[:3], code[3:6]
@@ -177,7 +179,7 @@ class DatasetActors:
             return Actor(code, label, "other" if not sector else _kind(sector), None, sector or None)
         if code in SECTOR_NAMES or code in EXTRA_SECTOR_NAMES or (len(code) == 3 and code.isalpha() and not name):
             return Actor(code, f"{_sector_name(code)} (no country)", _kind(code), None, code)
-        kind = "organization" if code.startswith(("IGO", "NGO", "BUS:")) else "other"
+        kind = "organization" if code.startswith(("IGO", "NGO", "BUS")) else "other"
         return Actor(code, name or code, kind)
 
     # -- GDELT ------------------------------------------------------------
@@ -226,8 +228,18 @@ class DatasetActors:
         elif sector == "BUS":
             prefix = "BUS"
         else:
-            prefix = "ICEWS"
-        return self.make(f"{prefix}:{name.upper()}", day, name)
+            prefix = "UNK"
+        return self.make(prefix + _code_letters(name), day, name)
+
+
+def _code_letters(name: str) -> str:
+    """The name in capital ASCII letters and digits ("Côte d'Ivoire" -> "COTEDIVOIRE")."""
+    import hashlib
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    letters = re.sub(r"[^A-Z0-9]", "", ascii_name.upper())
+    return letters or hashlib.sha1(name.encode()).hexdigest()[:8].upper()
 
 
 def _kind(sector: str) -> str:

@@ -66,7 +66,7 @@ __all__ = ["CodedEvent", "Place", "DATASETS", "gdelt_coded", "icews_coded", "cod
 #: Dataset key -> readable name.
 DATASETS = {"gdelt": "GDELT Event Database", "icews": "ICEWS Coded Event Data"}
 #: Version of the mapping to RDF: a new version makes every file "changed".
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"
 #: Events per write transaction.
 BATCH = 5000
 #: Bad rows reported one by one per file; the rest are counted in one message.

@@ -52,6 +52,9 @@ def test_every_event_is_stored_one_graph_per_file(mixed_store):
         assert counts == {"gdelt": 2111, "icews": 3705}
         assert "gdelt-20191024143000.export.CSV" in [r["g"] for r in rows if "gdelt" in r["g"]][0]
         assert (count_dataset_events(ks, "gdelt"), count_dataset_events(ks)) == (2111, 5816)
+        odd = ks.select(PREFIXES + """SELECT DISTINCT ?code WHERE { GRAPH ?g { ?a a gpo:Actor ; gpo:code ?code }
+            FILTER(CONTAINS(STR(?g), "/graph/dataset/") && !REGEX(?code, "^[A-Z0-9]{3,}$")) }""")
+        assert odd == []  # CAMEO-shaped codes only, even for actors the knowledge base lacks
 
 
 def test_gdelt_rows_field_by_field(mixed_store):
