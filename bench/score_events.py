@@ -39,9 +39,12 @@ OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUS
 
 
 def _country(actor) -> str | None:
+    """ISO3 of an actor, or ``IGO``: the PLOVER gold codes every international
+    organization, non-governmental ones included (Red Cross, Amnesty), as IGO."""
     if actor is None:
         return None
-    return actor.country or actor.code[:3]
+    code = actor.country or actor.code[:3]
+    return "IGO" if code == "NGO" else code
 
 
 def main_events(events):

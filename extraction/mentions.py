@@ -48,7 +48,7 @@ _PEOPLE_NOUNS = {
 }
 #: Words that mark an unknown organization as international.
 _INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
-                        "african", "arab", "atlantic", "pacific", "islamic", "gulf", "commonwealth",
+                        "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
                         "community", "cooperation", "amnesty", "red", "crescent"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 
