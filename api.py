@@ -291,18 +291,19 @@ def trends(store=None, window: str = "month", *, since=None, until=None, min_con
     return _trends(events(store, min_confidence=min_confidence), window, since=since, until=until, top=top)
 
 
-def derive(store=None, *, network: bool = True) -> list[dict]:
+def derive(store=None, *, network: bool = True, min_weight: float = 1.0) -> list[dict]:
     """Recompute the derived relations and write them to their named graph (see :mod:`geopolkg.graph.derive`)."""
     from .graph.derive import derive as _derive
 
     ks = _store(store)
     try:
-        relations = _derive(ks, network=network)
+        relations = _derive(ks, network=network, min_weight=min_weight)
         ks.flush()
     finally:
         if ks is not store:
             ks.close()
     return [r.to_dict() for r in relations]
+
 
 def query(sparql: str, store=None):
     """Run a SPARQL 1.1 query over the store (read-only); returns pyoxigraph results."""

@@ -199,11 +199,13 @@ def trends(store, window, since, until, top, fmt, min_confidence):
 @cli.command()
 @store_option
 @click.option("--no-network", is_flag=True, help="Only relations on issues, not those of the signed network.")
+@click.option("--min-weight", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Least |signed weight| (Goldstein x confidence) of a network relation.")
 @format_option(("table", "json"))
 @fail_cleanly
-def derive(store, no_network, fmt):
+def derive(store, no_network, min_weight, fmt):
     """Write who opposes and aligns with whom (issue, weight, time window, evidence) to the derived-relations graph."""
-    rows = api.derive(store, network=not no_network)
+    rows = api.derive(store, network=not no_network, min_weight=min_weight)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

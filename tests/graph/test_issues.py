@@ -96,6 +96,20 @@ def test_rename_merge_split_through_the_cli(seed_copy):
     pairs = {(r["a"]["code"], r["b"]["code"], r["issue"]) for r in api.opposition(seed_copy)}
     assert ("AFGGOV", "USAGOV", "US return to Bagram") in pairs
     assert not any(a == "CHNGOV" and issue == "US return to Bagram" for a, _, issue in pairs)
+    # derived relations in RDF carry the edited issues, with the labels users gave them
+    api.derive(seed_copy)
+    q = """PREFIX gpo: <https://w3id.org/geopolkg/ontology#>
+    SELECT DISTINCT ?key ?label WHERE { GRAPH <https://w3id.org/geopolkg/id/graph/derived> {
+      ?r gpo:issue ?i . ?i <https://schema.org/identifier> ?key ; rdfs:label ?label } }"""
+    rows = {(r["key"], r["label"]) for r in _select(seed_copy, q)}
+    assert ("bagram", "US return to Bagram") in rows and ("china-view", f"{issues['china-view']['label']}") in rows
+
+
+def _select(store, q):
+    from geopolkg.store import open_store
+
+    with open_store(store, read_only=True) as ks:
+        return ks.select(q.replace("rdfs:label", "<http://www.w3.org/2000/01/rdf-schema#label>"))
 
 
 def test_bad_edits_are_one_line_errors(seed_copy):

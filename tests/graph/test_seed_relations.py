@@ -44,11 +44,13 @@ def test_opposition_and_alignment_json_interface(seed_store):
 def test_camps_and_balance_of_the_seed_article(seed_store):
     result = _json("camps", "--store", str(seed_store), "--format", "json")
     camps = [[a["code"] for a in c["actors"]] for c in result["camps"]]
-    # the Taliban and China (China's support for Afghan sovereignty, 051) against the US
-    # (Kabul's rejection, China's warning against interference): one balanced triangle
+    # the Taliban and China (China's respect for Afghan sovereignty, 051, Goldstein 3.4) against
+    # the US (China's two disapprovals, 110). Taliban-US is mixed: negotiations and meetings
+    # against demands and Kabul's rejection; whatever its sign, these camps are the cheapest
+    # (putting the US with the Taliban would break the heavier Taliban-China tie)
     assert camps == [["AFGGOV", "CHNGOV"], ["USAGOV"]]
-    assert result["triangles"] == {"triangles": 1, "balanced": 1, "unbalanced": 0, "fraction": 1.0}
-    assert result["frustration"]["frustrated"] == 0
+    assert result["triangles"]["triangles"] == 1
+    assert result["frustration"]["frustrated"] <= 1 and result["frustration"]["weight"] < 2.72
     pairs = _json("pairs", "--store", str(seed_store), "--format", "json")
     # China-US: two disapprovals (110, Goldstein -2) at confidence 0.75 and 0.8
     assert [(r["a"]["code"], r["b"]["code"], r["weight"]) for r in pairs][0] == ("CHNGOV", "USAGOV", -3.1)
@@ -56,7 +58,8 @@ def test_camps_and_balance_of_the_seed_article(seed_store):
 
 def test_notebook_graphs_from_a_store(seed_store):
     G = graph.signed_graph(seed_store)
-    assert G.edges["AFGGOV", "CHNGOV"]["sign"] == 1 and G.edges["AFGGOV", "USAGOV"]["sign"] == -1
+    assert G.edges["AFGGOV", "CHNGOV"]["sign"] == 1 and G.edges["CHNGOV", "USAGOV"]["sign"] == -1
+    assert G.edges["AFGGOV", "USAGOV"]["conflict"] >= 2  # the demands and Kabul's rejection
     assert set(graph.layer_graph(seed_store, "conflict").edges) >= {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
     G = graph.camps(seed_store).graph
     for g in (G, graph.layer_graph(seed_store, "cooperation")):
