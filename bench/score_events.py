@@ -104,11 +104,12 @@ def score(records, extractor, type_of, gold_type):
 
 def plover_records(shared: Path):
     data = json.loads((shared / "gold" / "plover-gsr-dev.json").read_text(encoding="utf-8"))
-    out = []
-    for rec in data[1:]:
-        rec = dict(rec)
-        rec["date"] = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
-        out.append(rec)
+    out = [dict(rec) for rec in data[1:]]
+    dates = {rec.get("date") for rec in out}
+    for rec in out:
+        # every record carries 2000-01-01, a placeholder: with no real date, people
+        # resolve to their latest office rather than to that day's
+        rec["date"] = dt.date.fromisoformat(rec["date"]) if rec.get("date") and len(dates) > 1 else None
     return out
 
 
