@@ -136,6 +136,10 @@ class MentionResolver:
                 return None
             return Mention(ent.start, ent.end, ent.text, actor, None, "name")
         entry = self._entry(ent)
+        if entry is not None and entry.kind == "person" and hasattr(self.kb, "lookup_at"):
+            # "Bush", "Assad": the one holding office on the article's day
+            holders = [e for e in self.kb.lookup_at(ent.text, self.day) if e.kind == "person"]
+            entry = holders[0] if holders else entry
         if entry is not None:
             if entry.kind == "demonym" and ent.root.pos_ == "ADJ":
                 return None  # "Afghan soil": an adjective, not an actor by itself
@@ -145,6 +149,12 @@ class MentionResolver:
                 return None
             if sector and actor.country:
                 actor = self.kb.actor(actor.country + sector, self.day)
+            elif entry.kind == "person" and actor.sector == "ELI" and actor.country:
+                # "Russian President Boris Yeltsin": a title in the text beats a
+                # knowledge base that has the person out of office on that day
+                titled = self._role_of(self._description_tokens(ent))
+                if titled and titled != "ELI":
+                    actor = self.kb.actor(actor.country + titled, self.day)
             person = entry.name if entry.kind == "person" else None
             return Mention(ent.start, ent.end, ent.text, actor, person, "name")
         short = self._short_mention(ent)
