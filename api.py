@@ -129,7 +129,27 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
                        model=model, prefilter=prefilter, scheduler=scheduler)
     finally:
         ks.flush()  # an interrupted run keeps every batch written so far
+    if summary.stored or summary.datasets:
+        _refresh_derived(ks, errors)
     return summary
+
+
+def _refresh_derived(ks, errors) -> None:
+    """Recompute the derived relations after new events, in stores that keep them.
+
+    Only where ``geopolkg derive`` made the graph of derived relations (see
+    :mod:`geopolkg.graph.derive`): a store without one stays without.
+    """
+    from .graph.derive import derive as _derive, has_derived
+
+    try:
+        if has_derived(ks):
+            _derive(ks)
+            ks.flush()
+    except GeopolkgError as err:  # the events are stored; say why the relations are not refreshed
+        if errors is None:
+            raise
+        errors.append(err.with_traceback(None))
 
 
 #: Formats that are not articles but ready-made records (RDF, coded event

@@ -23,7 +23,8 @@ Each relation becomes a resource in the named graph of derived relations
         sem:hasEndTimeStamp "2025-09-20"^^xsd:date ;
         gpo:evidence <.../id/event/3d9edfc7033ada58>, ... .
 
-``gpo:evidence`` names every event the relation rests on, so ``geopolkg
+``geopolkg derive`` writes the graph; once it exists, ``geopolkg ingest`` and the
+issue edits refresh it. ``gpo:evidence`` names every event the relation rests on, so ``geopolkg
 remove ARTICLE`` (:meth:`geopolkg.store.KnowledgeStore.remove_article`) drops
 the relations that rest only on that article's events. For an opposition on
 an issue, the first actor of the label is the side against the issue.

@@ -107,3 +107,20 @@ def test_exports_carry_derived_relations(seed_copy):
     api.derive(seed_copy)
     data = api.export("nquads", None, seed_copy)
     assert f"<{iris.DERIVED_GRAPH}>".encode() in data and b"#Opposition>" in data
+
+
+def test_ingest_refreshes_derived_relations_where_the_store_keeps_them(seed_copy, tmp_path):
+    other = tmp_path / "beijing.txt"
+    other.write_text("China criticized the United States over Bagram air base on Monday.", encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    api.ingest([other], fresh, published="2025-09-22")
+    with open_store(fresh, read_only=True) as ks:  # no derive yet: no derived graph
+        assert ks.graph_size(iris.DERIVED_GRAPH) == 0
+    api.derive(seed_copy)
+    api.ingest([other], seed_copy, published="2025-09-22")
+    new = {e["id"] for e in api.events(seed_copy, article="beijing")}
+    assert new
+    with open_store(seed_copy, read_only=True) as ks:
+        evidence = {r["e"].rsplit("/", 1)[-1] for r in ks.select(
+            f"SELECT ?e WHERE {{ GRAPH <{iris.DERIVED_GRAPH}> {{ ?r <{GPO}evidence> ?e }} }}")}
+    assert new & evidence  # China's criticism of the US now backs a derived relation
