@@ -16,6 +16,7 @@ import re
 
 __all__ = ["resolve_date_expression"]
 
+_MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _HEDGES = re.compile(r"^(?:on|late|early|earlier|later|by|this past|last|until|since|from)\s+", re.I)
 
@@ -62,7 +63,8 @@ def resolve_date_expression(text: str, published: dt.date | None) -> dt.date | N
     >>> resolve_date_expression("2021", dt.date(2025, 9, 20)) is None
     True
     """
-    text = " ".join(text.split())
+    # "June 8-10" is a range: its first day dates the event
+    text = re.sub(r"\b(\d{1,2})\s*[-\u2013]\s*\d{1,2}\b", r"\1", " ".join(text.split()))
     stripped = text
     while True:
         shorter = _HEDGES.sub("", stripped)
@@ -79,10 +81,24 @@ def resolve_date_expression(text: str, published: dt.date | None) -> dt.date | N
         found = _parse(candidate, base)
         if found and found[1] in ("day", "week"):
             day = found[0]
+            if published and relative and _MONTHS.search(candidate):
+                return _nearest_year(day, published)
             if published and relative and day > published:
                 return None
             return day
     return None
+
+
+def _nearest_year(day: dt.date, published: dt.date) -> dt.date | None:
+    """A month and day without a year ("June 8") is the one nearest the
+    publication date: news reports what happened and what is scheduled."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
 def date_period(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:

@@ -27,6 +27,7 @@ __all__ = ["IssuePhrase", "Issue", "issue_phrase", "cluster_issues", "issue_key"
 
 _SKIP_DEPS = {"relcl", "appos", "punct", "advcl"}
 _MODIFIER_DEPS = {"poss", "compound", "nmod", "amod", "conj"}
+_NOT_ISSUES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
 
 
 @dataclass
@@ -122,6 +123,8 @@ def issue_phrase(head, resolver, lexicon) -> IssuePhrase | None:
     head = _unwrap(_gerund_object(head), lexicon, resolver, owners)
     if resolver.actor_of(head) is not None:
         return None
+    if head.ent_type_ in _NOT_ISSUES or head.lemma_.lower() in lexicon.words("issue_stop_heads"):
+        return None  # "on Monday", "thousands", "the country" name no issue
     extra = []
     if verb is not None and head is not verb:
         # "re-establishing a presence at the base": the verb's place belongs to the issue

@@ -354,9 +354,14 @@ class MentionResolver:
         pair = f"{token.doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else ""
         sector = self.kb.role_sector(pair) or self.kb.role_sector(token.lemma_) or self.kb.role_sector(token.lower_)
         # a role word, a noun for people, or any plural ("Algerian landowners")
-        people = sector is not None or token.lemma_.lower() in _PEOPLE_NOUNS or token.tag_ in ("NNS", "NNPS")
-        if not people:
+        known = sector is not None or token.lemma_.lower() in _PEOPLE_NOUNS
+        if not known and token.tag_ not in ("NNS", "NNPS"):
             return []
+        if not known:
+            # any plural with a nationality before it ("Algerian landowners"), but
+            # not a possession ("Iraq's fortifications")
+            children = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+            return self._modifier_actors(token, children, None, False)
         children = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
                      for g in c.children if g.dep_ == "pobj"]
@@ -366,6 +371,10 @@ class MentionResolver:
                      for g in c.children if g.dep_ == "pobj"]
         modifiers = [t for c in children for t in c.subtree]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
+        return self._modifier_actors(token, children, sector, former)
+
+    def _modifier_actors(self, token, children, sector, former) -> list[Mention]:
+        modifiers = [t for c in children for t in c.subtree]
         out: list[Mention] = []
         for tok in modifiers:
             entry = self._entry_at(tok)
