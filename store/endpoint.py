@@ -43,6 +43,9 @@ Safety
 Workers see writes made by the server at once, and writes by other
 processes (``geopolkg ingest`` running beside it) within ``refresh``
 seconds: a worker reopens its read-only handle when it is older than that.
+A read-only handle opened while the writer compacts may find a file already
+deleted (RocksDB calls it corruption): the worker retries the open, and
+reopens once when a query hits a file compacted away.
 """
 
 from __future__ import annotations
@@ -238,6 +241,22 @@ def _run(store, task: dict) -> tuple:
     return 200, ctype, b"".join(out.parts)
 
 
+def _open_read_only(store_path: str, attempts: int = 5):
+    """Open a read-only handle, retrying: a writer compacting at that moment may delete
+    a file the handle is about to open (RocksDB reports it as corruption)."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(store_path)
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _stale(answer: tuple) -> bool:
+    return answer[0] in (400, 500) and b"No such file" in answer[2]
+
+
 def _worker_main(conn, store_path: str, refresh: float) -> None:
     """Worker process: answer tasks from ``conn`` with a read-only store handle."""
     store, opened, generation = None, 0.0, None
@@ -249,15 +268,19 @@ def _worker_main(conn, store_path: str, refresh: float) -> None:
             return
         if task is None:
             return
-        if store is None or task["generation"] != generation or time.monotonic() - opened > refresh:
-            store = None
-            try:
-                store = ox.Store.read_only(store_path)
-            except OSError as err:
-                conn.send((500, "text/plain", f"cannot open the store: {err}".encode()))
-                continue
-            opened, generation = time.monotonic(), task["generation"]
-        conn.send(_run(store, task))
+        for fresh in (False, True):
+            if fresh or store is None or task["generation"] != generation or time.monotonic() - opened > refresh:
+                store = None
+                try:
+                    store = _open_read_only(store_path)
+                except (OSError, RuntimeError) as err:
+                    answer = (500, "text/plain", f"cannot open the store: {err}".encode())
+                    break
+                opened, generation = time.monotonic(), task["generation"]
+            answer = _run(store, task)
+            if not _stale(answer):
+                break  # else a file the handle saw was compacted away: reopen once
+        conn.send(answer)
 
 
 class _Worker:
