@@ -38,7 +38,9 @@ class StoreStats:
     actors : int
         Distinct actors that act in or are the target of an event.
     people : int
-        Distinct ``gpo:Person`` resources (spokespeople, leaders...).
+        Distinct ``gpo:Person`` resources: people named in articles
+        (spokespeople, leaders...) and those of the actor knowledge base in
+        the ontology graph.
     relations : int
         Derived actor-to-actor relations (``gpo:Relation`` and subclasses).
     triples : int
