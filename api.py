@@ -9,6 +9,8 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -16,7 +18,7 @@ from typing import Iterable
 from .errors import GeopolkgError, LoaderError
 
 __all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
-           "export", "view", "select_view", "show", "compare", "actor_graph",
+           "export", "view", "compare", "select_view", "show", "actor_graph",
            "issues", "edit_issue", "stance", "signed_graph", "pairs", "camps", "centrality", "trends", "derive"]
 
 
@@ -125,13 +127,34 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
     try:
         if article_paths:
             articles = iter_articles(article_paths, errors=errors, **metadata)
-            run_engine(engine, articles, ks, summary, errors=errors, progress=progress, jobs=jobs,
-                       model=model, prefilter=prefilter, scheduler=scheduler)
+            with _users_actors_of(ks):
+                run_engine(engine, articles, ks, summary, errors=errors, progress=progress, jobs=jobs,
+                           model=model, prefilter=prefilter, scheduler=scheduler)
     finally:
         ks.flush()  # an interrupted run keeps every batch written so far
     if summary.stored or summary.datasets:
         _refresh_derived(ks, errors)
     return summary
+
+
+@contextlib.contextmanager
+def _users_actors_of(ks):
+    """Let extraction read the users' actor dictionary of the store being written.
+
+    The knowledge base finds a store's ``actors.yaml`` through
+    ``$GEOPOLKG_STORE`` (see :mod:`geopolkg.ontology.actor_files`); setting it
+    for the run reaches the extraction in this process and in the worker
+    processes it starts, which inherit the environment.
+    """
+    before = os.environ.get("GEOPOLKG_STORE")
+    os.environ["GEOPOLKG_STORE"] = str(ks.path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("GEOPOLKG_STORE", None)
+        else:
+            os.environ["GEOPOLKG_STORE"] = before
 
 
 def _refresh_derived(ks, errors) -> None:

@@ -146,6 +146,8 @@ def add(name, code, aliases, kind, role, start, end, country, wikidata, path, st
     from ..ontology.actors import load_kb
 
     path = path or default_user_file(store)
+    if not name.strip():
+        raise click.UsageError("the actor's NAME cannot be empty")
     start, end = (start.date() if start else None), (end.date() if end else None)
     if kind == "person":
         add_person(path, name, code, aliases=aliases, role=role, start=start, end=end, country=country,

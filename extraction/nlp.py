@@ -84,7 +84,6 @@ def ruler_patterns(kb: ActorKB) -> list[dict]:
     return patterns
 
 
-@functools.lru_cache(maxsize=4)
 def build_nlp(model: str | None = None) -> Language:
     """Load ``model`` (or :func:`default_model`) and add geopolkg's components.
 
@@ -96,16 +95,22 @@ def build_nlp(model: str | None = None) -> Language:
     Returns
     -------
     spacy.language.Language
-        Cached per model name; do not modify the returned pipeline.
+        Cached per model name and actor knowledge base (users' dictionaries
+        included: an edited dictionary gives a new pipeline); do not modify
+        the returned pipeline.
 
     Raises
     ------
     ExtractionError
         If the pipeline cannot be loaded or is not English.
     """
+    return _build_nlp(model or default_model(), load_kb())
+
+
+@functools.lru_cache(maxsize=4)
+def _build_nlp(name: str, kb: ActorKB) -> Language:
     import spacy
 
-    name = model or default_model()
     try:
         nlp = spacy.load(name)
     except OSError as err:
@@ -117,5 +122,5 @@ def build_nlp(model: str | None = None) -> Language:
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="geopolkg_actor_ruler",
                          before=before, config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(load_kb()))
+    ruler.add_patterns(ruler_patterns(kb))
     return nlp

@@ -43,10 +43,15 @@ class Outcome:
 
 
 def get_extractor(model: str | None = None, prefilter: bool = True):
-    """Return this process's :class:`Extractor` for ``model``, building it once."""
+    """Return this process's :class:`Extractor` for ``model`` and the current
+    actor knowledge base, building it once."""
     from ..extraction.extractor import Extractor
 
-    key = (model, prefilter)
+    from ..ontology.actors import load_kb
+
+    # keyed on the knowledge base too: a user's dictionary (the store's
+    # actors.yaml) that changed, or another store's, needs another pipeline
+    key = (model, prefilter, id(load_kb()))
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(model, prefilter=prefilter)
     return _EXTRACTORS[key]

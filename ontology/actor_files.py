@@ -158,6 +158,8 @@ def _check_date(value, what: str, where: str) -> None:
 
 def _check_record(section: str, key: str, rec: dict, where: str) -> None:
     what = f"{section} {key!r}"
+    if not str(key).strip():
+        raise OntologyError(f"an entry of {section} has an empty name", where)
     if not isinstance(rec, dict):
         raise OntologyError(f"{what} must be a mapping", where)
     if not isinstance(rec.get("aliases", []), list):
