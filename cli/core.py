@@ -53,7 +53,7 @@ def ingest(paths, store, published, source, url, title, model, quiet, fmt, jobs,
                              scheduler=scheduler, prefilter=not no_prefilter, progress=progress, **meta)
     seconds = time.monotonic() - started
     for err in summary.failed:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"Error: {err}", err=True)
     files = f" and {summary.datasets} dataset file(s)" if summary.datasets else ""
     click.echo(f"stored {summary.stored} article(s){files} with {summary.events} event(s); "
                f"{summary.unchanged} unchanged; {len(summary.failed)} failed; store: {store}"
@@ -154,7 +154,7 @@ def demo(out):
     with resources.as_file(samples) as folder:
         summary = api.ingest([folder], store)
     for err in summary.failed:
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"Error: {err}", err=True)
     click.echo(f"ingested {summary.stored + summary.unchanged} sample article(s): {summary.events} new event(s)")
     rows = api.opposition(store, "bagram")
     click.echo("who opposes whom on the Bagram air base issue:")

@@ -57,7 +57,7 @@ def remove(article_ids, store):
             else:
                 missing.append(article_id)
     for article_id in missing:
-        click.echo(f"error: no article {article_id!r} in {store}", err=True)
+        click.echo(f"Error: no article {article_id!r} in {store}", err=True)
     if missing:
         sys.exit(1)
 

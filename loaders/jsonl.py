@@ -30,7 +30,7 @@ def parse_jsonl_record(line: str, where: str, default_id: str, **overrides) -> A
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise LoaderError(f"not valid JSON ({err.msg} at column {err.colno})", where) from err
+        raise LoaderError(f"not valid JSON: {err.msg} (column {err.colno})", where) from err
     if not isinstance(record, dict):
         raise LoaderError("a JSON Lines record must be an object", where)
     text = record.pop("text", None)

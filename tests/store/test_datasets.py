@@ -168,8 +168,8 @@ def test_bad_rows_through_ingest_and_cli(tmp_path):
     store = tmp_path / "store"
     result = CliRunner().invoke(cli, ["ingest", str(path), "--store", str(store)])
     assert result.exit_code == 1
-    assert f"error: {path}:3: GDELT row has 40 columns" in result.output
-    assert f"error: {path}:5: SQLDATE '2019-10-24' is not a date YYYYMMDD" in result.output
+    assert f"Error: {path}:3: GDELT row has 40 columns" in result.output
+    assert f"Error: {path}:5: SQLDATE '2019-10-24' is not a date YYYYMMDD" in result.output
     assert "stored 0 article(s) and 1 dataset file(s) with 4 event(s); 0 unchanged; 2 failed" in result.output
     assert {e["id"] for e in api.events(store)} <= {"gdelt-881990832", "gdelt-881990833", "gdelt-881990835",
                                                     "gdelt-881990837"}
