@@ -419,9 +419,12 @@ def view(path: str | Path, store=None, issue: str | None = None, *, min_confiden
     from .views.html import write_html
     from .views.snapshot import write_image
 
-    fmt = (fmt or {".png": "png", ".svg": "svg"}.get(Path(path).suffix.lower(), "html")).lower()
+    by_suffix = {".png": "png", ".svg": "svg", ".html": "html", ".htm": "html"}.get(Path(path).suffix.lower())
+    fmt = (fmt or by_suffix or "html").lower()
     if fmt not in ("html", "png", "svg"):
         raise ViewError(f"a view is html, png or svg, not {fmt!r}", where=str(path))
+    if by_suffix is not None and by_suffix != fmt:
+        raise ViewError(f"the file name says {by_suffix} but --format says {fmt}", where=str(path))
     selected = select_view(store, issue, min_confidence=min_confidence, **options)
     if selected.note and notify:
         notify(selected.note)

@@ -99,3 +99,14 @@ def test_notebook_display_from_the_api(seed_store):
     assert view._repr_html_().startswith("<iframe srcdoc=")
     assert ACTORS <= drawn(view.html)[0]
     assert set(api.select_view(seed_store, kind="events", actor="AFGGOV", hops=0).graph) == {"AFGGOV"}
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    from geopolkg.cli import cli
+
+    out = tmp_path / "x.svg"
+    result = CliRunner().invoke(cli, ["view", "--store", str(seed_store), "-o", str(out), "--format", "png"])
+    assert result.exit_code == 1 and "says svg" in result.output
+    assert not out.exists()
