@@ -24,11 +24,18 @@ __all__ = ["actor_key", "compare_events", "MATCH_LEVELS"]
 MATCH_LEVELS = ("country", "code")
 
 
-def actor_key(code: str, match: str = "country") -> str:
-    """The code an actor is matched on: its country (``USAGOV`` -> ``USA``) or its whole code."""
-    if match == "code" or len(code) != 6 or code.startswith(("IGO", "NGO", "IMG", "BUS", "UNK")):
+def actor_key(code: str, match: str = "country") -> str | None:
+    """The code an actor is matched on: its country (``USAGOV`` -> ``USA``) or its whole code.
+
+    By country, an actor with no country (GDELT's bare role codes such as
+    ``COP`` or ``BUS``) has no key (None) and is left out of the comparison.
+    """
+    if match == "code" or code.startswith(("IGO", "NGO", "IMG", "UNK")):
         return code
-    return code[:3]
+    from ..ontology.actors import load_kb
+
+    country = code[:3]
+    return country if country in load_kb().country_names else None
 
 
 def _side(events: list[dict]) -> dict:
@@ -49,7 +56,7 @@ def _group(events: list[dict], match: str, names: dict) -> dict[tuple, list[dict
         if not e.get("target") or not e.get("date"):
             continue
         a, b = actor_key(e["actor"]["code"], match), actor_key(e["target"]["code"], match)
-        if a == b:
+        if a is None or b is None or a == b:
             continue
         for code, actor in ((a, e["actor"]), (b, e["target"])):
             names.setdefault(code, actor["name"] if code == actor["code"] else _country_name(code, actor))
