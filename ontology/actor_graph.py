@@ -30,7 +30,7 @@ from . import iris
 from .actors import ActorKB, Entry
 from .namespace import GPO, OWL, RDF, RDFS, SDO, SKOS, XSD
 
-__all__ = ["WIKIDATA", "entry_iri", "kb_triples", "kb_quads", "kb_graph", "ontology_quads"]
+__all__ = ["WIKIDATA", "entry_iri", "actor_triples", "kb_triples", "kb_quads", "kb_graph", "ontology_quads"]
 
 #: Base of Wikidata entity IRIs (the form Wikidata itself uses for owl:sameAs).
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -64,11 +64,13 @@ def entry_iri(kb: ActorKB, entry: Entry) -> str:
     return iris.actor_iri(own) if own else iris.iri("organization", entry.key.removeprefix("org:"))
 
 
-def _actor_triples(kb: ActorKB, code: str) -> list[tuple]:
-    actor = kb.actor(code)
-    s = NamedNode(iris.actor_iri(code))
+def actor_triples(actor) -> list[tuple]:
+    """Triples (subject, predicate, object) describing an :class:`~geopolkg.ontology.actors.Actor`:
+    its classes, label, code, kind, country and sector. Used for the knowledge
+    base here and for the actors of each article graph by the store."""
+    s = NamedNode(iris.actor_iri(actor.code))
     out = [(s, _n(RDF.type), _n(GPO.Actor)), (s, _n(RDFS.label), Literal(actor.name)),
-           (s, _n(GPO.code), Literal(code)), (s, _n(GPO.kind), Literal(actor.kind))]
+           (s, _n(GPO.code), Literal(actor.code)), (s, _n(GPO.kind), Literal(actor.kind))]
     if actor.kind in _KIND_CLASS:
         out.append((s, _n(RDF.type), _n(_KIND_CLASS[actor.kind])))
     if actor.country:
@@ -76,6 +78,10 @@ def _actor_triples(kb: ActorKB, code: str) -> list[tuple]:
     if actor.sector:
         out.append((s, _n(GPO.sector), Literal(actor.sector)))
     return out
+
+
+def _actor_triples(kb: ActorKB, code: str) -> list[tuple]:
+    return actor_triples(kb.actor(code))
 
 
 def _date(value) -> Literal:

@@ -16,13 +16,10 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 from ..extraction.coder import EXTRACTOR_VERSION
 from ..extraction.event import Event
 from ..ontology import iris
-from ..ontology.actors import Actor
+from ..ontology.actor_graph import actor_triples
 from ..ontology.namespace import CAMEO, GPO, PLOVER, PROV, RDF, RDFS, SDO, SEM, XSD, OWL
 
 __all__ = ["result_quads", "date_literal", "actor_triples"]
-
-_KIND_CLASS = {"government": GPO.Government, "state": GPO.State, "armed group": GPO.ArmedGroup,
-               "organization": GPO.Organization, "person": GPO.Person}
 
 
 def _n(term) -> NamedNode:
@@ -52,22 +49,6 @@ def _dec(value: float) -> Literal:
 
 def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=_n(XSD.boolean))
-
-
-def actor_triples(actor: Actor, kb_entry=None) -> list[tuple]:
-    """Triples describing ``actor`` (subject, predicate, object)."""
-    s = NamedNode(iris.actor_iri(actor.code))
-    out = [(s, _n(RDF.type), _n(GPO.Actor)),
-           (s, _n(RDFS.label), Literal(actor.name)),
-           (s, _n(GPO.code), Literal(actor.code)),
-           (s, _n(GPO.kind), Literal(actor.kind))]
-    if actor.kind in _KIND_CLASS:
-        out.append((s, _n(RDF.type), _n(_KIND_CLASS[actor.kind])))
-    if actor.country:
-        out.append((s, _n(GPO.countryCode), Literal(actor.country)))
-    if actor.sector:
-        out.append((s, _n(GPO.sector), Literal(actor.sector)))
-    return out
 
 
 def _article_triples(article) -> list[tuple]:
