@@ -112,3 +112,11 @@ def test_reflowed_wire_story_from_reuters():
 def test_strip_chrome_keeps_short_real_sentences():
     text = "Menu\n\nKabul said no.\n\nShare\n\nRelated Articles\n\nOther story about Iran..."
     assert strip_chrome(text) == "Kabul said no."
+
+
+def test_a_table_of_figures_is_not_refused_as_another_language(tmp_path):
+    # an earnings table from the wire: no clear language, read as English
+    path = tmp_path / "earnings.txt"
+    path.write_text("Shr 27 cts vs 29 cts\n\nNet 13,555,000 vs 14,635,000\n\nRevs 104,606,000 vs 110,311,000\n\n"
+                    "Qtly div two cts vs 1.7 cts. Pay March 26. Record March 12.")
+    assert read_text_article(path).language == "en"
