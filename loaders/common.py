@@ -102,6 +102,12 @@ def parse_published(value, where: str) -> dt.date | dt.datetime | None:
     return parsed.date()
 
 
+#: Labels that do not mean "another language" for English text: "zxx" (no
+#: linguistic content) and Nigerian Pidgin, an English-based creole that
+#: the model also gives to terse English ("Shr 73 cts vs 58 cts").
+_NOT_OTHER = ("zxx", "pcm")
+
+
 @functools.lru_cache(maxsize=1)
 def _language_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -116,7 +122,8 @@ def check_language(text: str, where: str, expected: str = "en") -> str:
     characters, with normalized probabilities. An article is refused only
     when another language is at least 50 % likely: tables of figures and
     wire abbreviations ("Shr 27 cts vs 29 cts") have no clear language and
-    are read as English. Texts under 40 characters are not judged.
+    are read as English, and so is what the model calls Nigerian Pidgin
+    (see ``_NOT_OTHER``). Texts under 40 characters are not judged.
 
     Raises
     ------
@@ -127,7 +134,7 @@ def check_language(text: str, where: str, expected: str = "en") -> str:
     if len(sample.strip()) < 40:
         return expected
     lang, prob = _language_identifier().classify(sample)
-    if lang != expected and lang != "zxx" and float(prob) >= 0.5:
+    if lang not in (expected, *_NOT_OTHER) and float(prob) >= 0.5:
         raise LoaderError(f"article is in language {lang!r}, but the extractor reads only {expected!r}", where)
     return expected
 

@@ -120,3 +120,10 @@ def test_a_table_of_figures_is_not_refused_as_another_language(tmp_path):
     path.write_text("Shr 27 cts vs 29 cts\n\nNet 13,555,000 vs 14,635,000\n\nRevs 104,606,000 vs 110,311,000\n\n"
                     "Qtly div two cts vs 1.7 cts. Pay March 26. Record March 12.")
     assert read_text_article(path).language == "en"
+
+
+def test_terse_wire_text_is_english(tmp_path):
+    path = tmp_path / "shr.txt"
+    path.write_text("Shr 73 cts vs 58 cts     Shr diluted 69 cts vs 54 cts     Net 1,101,000 vs 901,000     "
+                    "Sales 33.0 mln vs 29.1 mln     NOTE: Company reported results for the fourth quarter.")
+    assert read_text_article(path).language == "en"
