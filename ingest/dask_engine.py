@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import ExtractionError
+from .writer import count_outcomes
 
 __all__ = ["run_dask", "extract_partition", "dask_client"]
 
@@ -133,24 +134,8 @@ def _load(ks, shard: Path, future, summary, errors, progress, keep: bool) -> Non
     stored = [o for o in outcomes if o.quads is not None]
     failed = [o for o in outcomes if o.quads is None]
     # count and report through the same path as the local engine (nothing left to write)
-    _count(stored, failed, summary, errors, progress)
+    count_outcomes(stored, failed, summary, errors, progress)
     if not keep:
         shard.unlink(missing_ok=True)
 
 
-def _count(stored, failed, summary, errors, progress) -> None:
-    from .worker import outcome_error
-
-    for outcome in stored:
-        summary.stored += 1
-        summary.events += outcome.events
-        summary.article_ids.append(outcome.article_id)
-        if progress:
-            progress(outcome.article_id)
-    for outcome in failed:
-        err = outcome_error(outcome)
-        if errors is None:
-            raise err
-        errors.append(err)
-        if progress:
-            progress(outcome.article_id)

@@ -14,7 +14,7 @@ from ..errors import GeopolkgError, StoreError
 from ..ontology import iris
 from .worker import Outcome, outcome_error
 
-__all__ = ["write_outcomes"]
+__all__ = ["write_outcomes", "count_outcomes"]
 
 
 def _graph_update(article_id: str, quads: list) -> str:
@@ -39,17 +39,35 @@ def write_outcomes(ks, outcomes: list[Outcome], summary, *, errors: list | None,
             ks.update(" ;\n".join(_graph_update(o.article_id, o.quads) for o in good))
         except GeopolkgError:
             good = _write_one_by_one(ks, good, errors)
-    stored = {o.article_id for o in good}
-    for outcome in outcomes:
-        if outcome.article_id in stored:
-            summary.stored += 1
-            summary.events += outcome.events
-            summary.article_ids.append(outcome.article_id)
-        elif outcome.quads is None:
-            err = outcome_error(outcome)
-            if errors is None:
-                raise err
-            errors.append(err)
+    stored_ids = {o.article_id for o in good}
+    count_outcomes([o for o in outcomes if o.article_id in stored_ids],
+                   [o for o in outcomes if o.quads is None], summary, errors, progress)
+    if progress:  # articles whose write failed were reported by _write_one_by_one
+        for outcome in outcomes:
+            if outcome.quads is not None and outcome.article_id not in stored_ids:
+                progress(outcome.article_id)
+
+
+def count_outcomes(stored: list[Outcome], failed: list[Outcome], summary, errors: list | None,
+                   progress=None) -> None:
+    """Count stored articles and their events in ``summary``; report failed extractions.
+
+    Raises
+    ------
+    GeopolkgError
+        The first failed extraction, when ``errors`` is None.
+    """
+    for outcome in stored:
+        summary.stored += 1
+        summary.events += outcome.events
+        summary.article_ids.append(outcome.article_id)
+        if progress:
+            progress(outcome.article_id)
+    for outcome in failed:
+        err = outcome_error(outcome)
+        if errors is None:
+            raise err
+        errors.append(err)
         if progress:
             progress(outcome.article_id)
 
