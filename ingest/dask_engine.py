@@ -68,8 +68,9 @@ def dask_client(scheduler: str | None, jobs: int):
     try:
         if scheduler:
             return Client(scheduler, timeout="30s")
+        # ":0": a free port for the dashboard; None means the default 8787, taken by any other cluster
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=":0", silence_logs=40)
         return Client(cluster)
     except (OSError, TimeoutError) as err:
         raise ExtractionError(f"cannot reach the Dask scheduler: {err}", scheduler or "local cluster") from err
