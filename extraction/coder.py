@@ -59,6 +59,11 @@ _ADDRESSED_ROOTS = ("02", "10", "13")
 #: coercion, violence): where they happen names the target.
 _LOCAL_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
 #: Prepositions that aim an act at someone ("aid for Romania", "a visit to Haiti").
+#: Roots of acts that, with no target named, are aimed at the actor's own
+#: country (the PLOVER convention for domestic events).
+_DOMESTIC_ROOTS = ("08", "10", "13", "14", "17")
+#: Sectors that act for the state: their domestic acts fall on civilians.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
 _FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -543,6 +548,33 @@ class EventCoder:
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
 
+    def _domestic_target(self, trigger, code, actor_mention, resolver) -> Mention | None:
+        """The other side of a domestic act that names no target.
+
+        CAMEO and PLOVER code an act done at home with no named target
+        (a curfew, a crackdown, a protest, a demand to the authorities) as
+        aimed at the actor's own country: a state body's act at its
+        people (``CVL``), anyone else's at the government (``GOV``). The
+        act counts as domestic only when its clause names no other country
+        ("destroyed a platform in response to an Iranian attack" is not).
+        """
+        actor = actor_mention.actor
+        if not actor.country:
+            return None
+        at_home = code[:2] == "14"  # protest is aimed at one's own rulers
+        for tok in trigger.subtree:
+            mention = resolver.mention_at(tok)
+            if mention is None or actor_mention.start <= tok.i < actor_mention.end:
+                continue
+            if mention.actor.country != actor.country:
+                return None
+            at_home = True  # "a curfew in Algiers", "weapons from Palestinian groups"
+        if not at_home:
+            return None
+        sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
+        other = self.kb.actor(actor.country + sector, resolver.day)
+        return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
+
     def _protesters_of_place(self, trigger, resolver) -> list:
         """Crowds with no country of their own ("Hundreds of thousands of people
         blocked streets in Hong Kong") protest as civilians of where they are."""
@@ -611,9 +643,14 @@ class EventCoder:
         etype = event_type(c.code)
         out = []
         for actor_mention in c.actors:
-            for target_mention in targets or [None]:
+            domestic = None
+            if not targets and c.code[:2] in _DOMESTIC_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
+                domestic = self._domestic_target(c.trigger, c.code, actor_mention, resolver)
+            for target_mention in targets or [domestic]:
                 target = target_mention.actor if target_mention is not None else None
-                if target is not None and target.code in (actor_mention.actor.code, actor_mention.actor.country):
+                if target_mention is domestic and domestic is not None:
+                    confidence = c.confidence - 0.15  # no target named: the domestic convention
+                if target is not None and target.code == actor_mention.actor.code:
                     target = None  # an actor aimed at itself, or a government at its own country
                 span = self._span(c, actor_mention, target_mention, sent)
                 char_start = resolver.doc[span[0]].idx
