@@ -173,7 +173,8 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         if lemma not in self.lex.words("refusal_verbs") | self.lex.words("threat_verbs") | self.lex.words("intent_verbs"):
             return False
-        return any(c.dep_ == "xcomp" and self.lex.match_verb(c) for c in verb.children)
+        return any((c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) and not _has_object(verb))
+                   and self.lex.match_verb(c) for c in verb.children)
 
     def _verb_candidate(self, verb, entry, used, index, resolver) -> _Candidate | None:
         actors, passive_targets, how = self._subjects(verb, resolver)
@@ -209,7 +210,8 @@ class EventCoder:
                 if subjects:
                     targets.extend(self._conj_mentions(subjects[0], resolver))
         if not targets:
-            preps = _AIMED_PREPS | ({"by", "from"} if entry.code[:2] in ("02", "10", "12") else set())
+            preps = _AIMED_PREPS | ({"by", "from"} if entry.code[:2] in ("02", "10", "12") else set()) | (
+                {"of"} if entry.code[:2] in ("17", "18", "19", "20") else set())  # "shelled positions of X"
             targets.extend(self._nested_target(verb, resolver, {m.actor.code for m in actors}, preps))
         if not targets:
             for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -344,7 +346,7 @@ class EventCoder:
             if node.dep_ in ("xcomp", "conj", "pcomp", "acomp") and node.head != node:
                 node = node.head
                 continue
-            if node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN") and node.head != node:
+            if node.dep_ == "advcl" and (node.tag_ in ("VBG", "VBN") or _infinitive(node)) and node.head != node:
                 node = node.head  # "..., urging him to send troops": the writer urges
                 continue
             if node.dep_ in ("acl", "relcl") and node.head != node:
@@ -383,19 +385,24 @@ class EventCoder:
         Panamanian officers", "cancelled a visit to Haiti", "a suspension of
         links with Serbia"; for requests and rejections also "calls by X",
         "support from X". Searches the object's prepositions, two levels deep."""
-        frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        for _ in range(2):
+        aimed = preps or _AIMED_PREPS
+        frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        # "mobilized reservists for a war against Iraq": the act's own purpose,
+        # searched one level only ("mediation in talks with Syria" is not aimed at Syria)
+        purposes = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in aimed for g in _prep_objects(c)]
+        for level in range(2):
             nxt = []
-            for node in frontier:
+            for node in frontier + (purposes if level == 0 else []):
                 for child in node.children:
                     if child.dep_ != "prep":
                         continue
                     for obj in _prep_objects(child):
-                        if child.lower_ in (preps or _AIMED_PREPS):
+                        if child.lower_ in aimed:
                             found = [m for m in self._conj_mentions(obj, resolver) if m.actor.code not in exclude]
                             if found:
                                 return found
-                        nxt.append(obj)
+                        if node not in purposes:
+                            nxt.append(obj)
             frontier = nxt
         return []
 
@@ -512,7 +519,9 @@ class EventCoder:
         """Apply negation, refusal, intent, threats and conditionals to a code."""
         intent = negated = False
         children = list(trigger.children)
-        head = trigger.head if trigger.dep_ == "xcomp" else None
+        head = trigger.head if trigger.dep_ == "xcomp" or (
+            trigger.dep_ == "advcl" and _infinitive(trigger) and not _has_object(trigger.head)
+            and self._governs_mood(trigger.head)) else None
         head_lemma = head.lemma_.lower() if head is not None else ""
         root = code[:2]
         negated_here = any(c.dep_ == "neg" for c in children) or (
@@ -575,6 +584,11 @@ class EventCoder:
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
 
+    def _governs_mood(self, verb) -> bool:
+        """True for verbs whose infinitive is an intent, threat or refusal."""
+        return verb.lemma_.lower() in (self.lex.words("refusal_verbs") | self.lex.words("threat_verbs")
+                                       | self.lex.words("intent_verbs"))
+
     def _protesters_of_place(self, trigger, resolver) -> list:
         """Crowds with no country of their own ("Hundreds of thousands of people
         blocked streets in Hong Kong") protest as civilians of where they are."""
@@ -591,7 +605,12 @@ class EventCoder:
         """The country where a domestic act happens ("eased emergency measures
         in Montenegro"), which CAMEO codes as the target when none is named."""
         places = ("in", "inside", "across", "throughout") + (("at", "outside", "near") if deep else ())
-        for child in trigger.children:
+        # the place may hang on the object: "blocked streets in Hong Kong",
+        # "retook a village in western Cambodia", "rioted at a jail in Israel"
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "outside")
+            for g in _prep_objects(c)]
+        for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in places:
                 for obj in _prep_objects(child):
                     for tok in obj.subtree:
@@ -695,6 +714,15 @@ class EventCoder:
             if dates[index]:
                 return dates[index][-1][1], "paragraph"
         return article.published_date, "published"
+
+
+def _infinitive(verb) -> bool:
+    """True for a bare infinitive with "to" ("sworn to fight")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _has_object(verb) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _prep_objects(prep) -> list:
