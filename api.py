@@ -87,8 +87,8 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         Address of a running Dask scheduler (``dask`` engine); default: a
         local cluster.
     prefilter : bool
-        Skip the spaCy pipeline for articles that cannot hold an event
-        (:mod:`geopolkg.extraction.prefilter`); the events are the same.
+        Parse only the sentences that can hold an event
+        (:mod:`geopolkg.extraction.prefilter`); nearly the same events, faster.
     **metadata
         ``published``, ``source``, ``url``, ``title`` for every article.
 

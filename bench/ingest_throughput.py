@@ -71,6 +71,20 @@ def bare_pipe(path: Path) -> int:
     return count
 
 
+def parsed_share(path: Path) -> tuple[float, float]:
+    """Share of the texts' characters (spaces aside) the sentence prefilter
+    leaves to the parser, and share of articles it skips whole."""
+    from geopolkg.extraction.extractor import Extractor
+    from geopolkg.loaders import iter_articles
+
+    extractor = Extractor(prefilter=True)
+    texts = 0
+    for article in iter_articles([path], errors=[]):
+        extractor._text_to_parse(article)  # counts what it would parse
+        texts += 1
+    return extractor.chars_parsed / max(extractor.chars, 1), extractor.skipped / max(texts, 1)
+
+
 def ingest(path: Path, jobs: int, folder: Path) -> int:
     import geopolkg.api as api
 
@@ -120,7 +134,9 @@ def main(argv=None) -> int:
         n1, one_wall, one_cpu = _measure(lambda: ingest(path, 1, folder))
         n2, two_wall, two_cpu = _measure(lambda: ingest(path, 2, folder))
         load_after = os.getloadavg()[0]
+        share, skipped = parsed_share(path)
     result = {
+        "text_parsed_share": share, "articles_skipped_share": skipped,
         "stories": n_bare, "stored_1_job": n1, "stored_2_jobs": n2,
         "bare_per_s": n_bare / bare_wall, "ingest_1_job_per_s": n1 / one_wall, "ingest_2_jobs_per_s": n2 / two_wall,
         "bare_per_cpu_s": n_bare / bare_cpu, "ingest_1_job_per_cpu_s": n1 / one_cpu,
@@ -148,6 +164,8 @@ def _print(result: dict) -> None:
     print(f"ingest, 1 job:   {result['ingest_1_job_per_s']:7.1f} stories/s wall, "
           f"{result['ingest_1_job_per_cpu_s']:7.1f} per CPU-s")
     print(f"ingest, 2 jobs:  {result['ingest_2_jobs_per_s']:7.1f} stories/s wall")
+    print(f"text left to the parser by the sentence prefilter: {result['text_parsed_share']:.1%} "
+          f"({result['articles_skipped_share']:.1%} of the stories skipped whole)")
     print(f"ratio ingest / bare: {result['ratio_ingest_vs_bare']:.2f} wall, "
           f"{result['ratio_ingest_vs_bare_cpu']:.2f} CPU (goal >= 1.5)")
     print(f"ratio 2 jobs / 1 job: {result['ratio_2_jobs_vs_1']:.2f} (goal >= 1.7)", flush=True)

@@ -30,7 +30,7 @@ from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run extraction here, or on a Dask cluster (N-Quads shards, then a bulk load).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster).")
-@click.option("--no-prefilter", is_flag=True, help="Parse every article, even those that cannot hold an event.")
+@click.option("--no-prefilter", is_flag=True, help="Parse every sentence, even those that cannot hold an event.")
 @fail_cleanly
 def ingest(paths, store, published, source, url, title, model, quiet, fmt, jobs, engine, scheduler, no_prefilter):
     """Read articles (.txt, .html, .jsonl, .rss/.atom, .warc, any of them .gz, or folders), extract events, store them.

@@ -52,7 +52,10 @@ class Event:
     sentence : str
         The sentence, as in the article text.
     sentence_index : int
-        0-based index of the sentence in the article.
+        0-based index, in the article, of the sentence holding the trigger,
+        sentences split by final punctuation and line breaks
+        (:mod:`geopolkg.extraction.sentences`): the same whichever
+        sentences the prefilter let the parser see.
     char_start, char_end : int
         Offsets into ``Article.text`` of the words the event was read from
         (actor, trigger, target and issue), end exclusive.

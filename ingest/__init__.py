@@ -48,7 +48,7 @@ def run_engine(engine: str, articles, ks, summary, *, errors: list | None, progr
     model : str, optional
         spaCy pipeline name.
     prefilter : bool
-        Skip parsing articles that cannot hold an event (same results).
+        Parse only the sentences that can hold an event (see :mod:`geopolkg.extraction.prefilter`).
     scheduler : str, optional
         Address of a running Dask scheduler (``tcp://host:8786``); default a
         local cluster of ``jobs`` workers.
