@@ -64,6 +64,9 @@ _LOCAL_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
 _DOMESTIC_ROOTS = ("08", "10", "13", "14", "17")
 #: Sectors that act for the state: their domestic acts fall on civilians.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+#: Roots of measures a government decides (sanctions, expulsions, bans):
+#: announced as decided, they are coded as the act itself.
+_MEASURE_ROOTS = ("16", "17")
 _AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
 _FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -153,6 +156,10 @@ class EventCoder:
     def _candidate(self, token, index, resolver) -> _Candidate | None:
         if token.i in self._modal_verbs or self._is_demanded(token):
             return None
+        if token.dep_ == "xcomp":
+            governing = self.lex.match_verb(token.head)
+            if governing is not None and token in governing[1]:
+                return None  # "comment" in "declined to comment": coded with its phrase
         verb = self.lex.match_verb(token)
         if verb is not None and not self._defers_to_noun(token) and not self._defers_to_xcomp(token):
             entry, used = verb
@@ -166,6 +173,9 @@ class EventCoder:
         """A light verb with a trigger noun as object lets the noun code the event."""
         if verb.lemma_.lower() not in self.lex.words("light"):
             return False
+        own = self.lex.match_verb(verb)
+        if own is not None and any(t.dep_ in ("dobj", "attr") for t in own[1]):
+            return False  # "called off the strike", "imposed a curfew": the verb phrase is the event
         return any(c.dep_ in ("dobj", "attr") and self.lex.match_noun(c) for c in verb.children)
 
     def _defers_to_xcomp(self, verb) -> bool:
@@ -173,6 +183,14 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         if lemma not in self.lex.words("refusal_verbs") | self.lex.words("threat_verbs") | self.lex.words("intent_verbs"):
             return False
+        own = self.lex.match_verb(verb)
+        if own is not None and any(t.dep_ == "xcomp" for t in own[1]):
+            return False  # "declined to comment" is a phrase of its own (CAMEO 011)
+        if lemma in self.lex.words("threat_verbs") and any(
+                c.dep_ == "ccomp" and self.lex.match_verb(c) and c.lemma_.lower() not in self.lex.words("speech")
+                and {g.lower_ for g in c.children if g.dep_ == "aux"} & self.lex.words("intent_auxiliaries")
+                for c in verb.children):
+            return True  # "warned it would suspend aid": the threatened act is coded, as a threat
         return any((c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) and not _has_object(verb))
                    and self.lex.match_verb(c) for c in verb.children)
 
@@ -185,7 +203,11 @@ class EventCoder:
         issue_head = None
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "iobj") and not targets:
-                found = self._conj_mentions(child, resolver)
+                if child.pos_ == "ADP":  # "paid compensation to X": the parser's dative "to"
+                    objs = _prep_objects(child)
+                    found = self._conj_mentions(objs[0], resolver) if objs else []
+                else:
+                    found = self._conj_mentions(child, resolver)
                 if found:
                     targets.extend(found)
                 elif child.dep_ == "dobj" and issue_head is None:
@@ -225,7 +247,11 @@ class EventCoder:
                         targets.extend(found)
                         break
         code = entry.code
-        return self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
+        candidate = self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
+        if candidate is not None and verb.lemma_.lower() in self.lex.words("refusal_verbs") \
+                and any(t.dep_ == "xcomp" for t in used):
+            candidate.negated = True  # "refused to meet", "declined to comment": a refusal phrase
+        return candidate
 
     def _noun_candidate(self, noun, code, index, resolver) -> _Candidate | None:
         actors, confidence, intent = [], 0.8, False
@@ -553,7 +579,10 @@ class EventCoder:
         # An act announced, planned or made conditional is not yet done: for
         # cooperation CAMEO codes "express intent" (03), for pressure and
         # force a threat (13), as its manual says of future negative acts.
-        if intent and root in _INTENT_CODE:
+        if intent and root in _INTENT_CODE and not conditional and root in _MEASURE_ROOTS \
+                and head is None and self._announced_decision(trigger):
+            intent = False  # "announced it would suspend aid": a decision made public, coded as the act
+        elif intent and root in _INTENT_CODE:
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
 
@@ -583,6 +612,16 @@ class EventCoder:
         sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
+
+    def _announced_decision(self, trigger) -> bool:
+        """True for "X announced (that) it will/would <act>": the content,
+        with a future auxiliary only, of a verb that makes a decision public."""
+        if trigger.dep_ not in ("ccomp", "conj"):
+            return False
+        node = trigger
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head  # "would prohibit ... and would deny"
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.words("decision_verbs")
 
     def _governs_mood(self, verb) -> bool:
         """True for verbs whose infinitive is an intent, threat or refusal."""

@@ -78,3 +78,40 @@ def test_sworn_to_fight_is_a_threat_of_the_swearers(extractor):
 def test_an_offer_with_an_object_keeps_its_code_before_a_purpose_clause(extractor):
     main = _main(_events(extractor, "Norway offered its ships to Greece to help it patrol the coast."))
     assert _triples(main) == {("NORGOV", "GRCGOV", "030")}
+
+
+# -- phrasings of the lexicon ----------------------------------------------
+
+PHRASES = [
+    # sentence, (actor, target, CAMEO code) of the main event
+    # "called off": the verb phrase, not the light verb "call" with a military "strike"
+    ("The Chilean teachers' union called off its strike on Monday.", ("CHL", None, "082")),
+    # no place and no one named: a resignation keeps no target
+    ("The Peruvian prime minister resigned on Friday.", ("PERGOV", None, "0831")),
+    # agreeing to a concession is an intent to concede (035)
+    ("Nepal agreed to accept observers from the European Union.", ("NPLGOV", "IGOEUR", "035")),
+    ("Ghana paid compensation to Nigerian traders.", ("GHAGOV", "NGA", "0842")),
+    ("Turkey strengthened its forces along the Iraqi border.", ("TURGOV", None, "154")),
+    ("The Thai government declared a state of emergency in Bangkok.", ("THAGOV", "THACVL", "1724")),
+    ("The Thai army imposed a curfew in Bangkok.", ("THAMIL", "THACVL", "1723")),
+    ("Syrian troops held villagers as human shields.", ("SYRMIL", None, "184")),
+    ("Serb forces were engaged in ethnic cleansing.", ("SRBMIL", None, "203")),
+    ("Venezuela reneged on its promise to Colombia.", ("VENGOV", "COLGOV", "120")),
+    ("NATO declined to comment on the report.", ("IGONAT", None, "011")),
+]
+
+
+def test_phrases_code_as_the_codebook_says(extractor):
+    wrong = []
+    for text, expected in PHRASES:
+        got = _triples(_main(_events(extractor, text)))
+        if got != {expected}:
+            wrong.append((text, got))
+    assert not wrong
+
+
+def test_an_announced_measure_is_the_measure_and_a_warned_one_a_threat(extractor):
+    main = _main(_events(extractor, "Canada announced it would suspend aid to Haiti."))
+    assert _triples(main) == {("CANGOV", "HTIGOV", "162")}
+    main = _main(_events(extractor, "Canada warned it would suspend aid to Haiti."))
+    assert _triples(main) == {("CANGOV", "HTIGOV", "131")}
