@@ -171,6 +171,10 @@ class EventCoder:
 
     def _defers_to_noun(self, verb) -> bool:
         """A light verb with a trigger noun as object lets the noun code the event."""
+        if verb.lower_ in self.lex.words("stative_participles") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(self.lex.match_noun(o) for o in _prep_objects(c))
+                for c in verb.children):
+            return True  # "were engaged in ethnic cleansing": the noun is the act
         if verb.lemma_.lower() not in self.lex.words("light"):
             return False
         own = self.lex.match_verb(verb)
