@@ -250,7 +250,14 @@ class EventCoder:
                     if found:
                         targets.extend(found)
                         break
-        code = entry.code
+        code = self._refined_code(verb, entry.code)
+        if not actors and passive_targets and code[:2] in ("09", "17"):
+            # "was arrested in Cairo", "put under investigation in Italy": no agent
+            # named, the authorities of the place act
+            place = self._place_actor(verb, resolver, set())
+            if place is not None:
+                authority = self.kb.actor(place.actor.country + ("COP" if code[:2] == "17" else "GOV"), resolver.day)
+                actors, confidence = [Mention(place.start, place.end, place.text, authority, None, "place")], 0.6
         candidate = self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
         if candidate is not None and verb.lemma_.lower() in self.lex.words("refusal_verbs") \
                 and any(t.dep_ == "xcomp" for t in used):
@@ -617,6 +624,34 @@ class EventCoder:
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
 
+    def _refined_code(self, verb, code: str) -> str:
+        """Sharpen a verb's code by what the parse says of the act.
+
+        * Force carried out with bombs ("killed ... in a car bombing",
+          "suicide bombers killed ...", "a roadside bomb wounded ...") is
+          CAMEO 183 (non-military bombing), or the bombing noun's own sub-code.
+        * Capturing a place ("captured a rebel stronghold") is seizing
+          territory (192), not an arrest (173) or a seizure of goods (171).
+        """
+        if code[:2] in ("18", "19") and not code.startswith("183"):
+            means = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            means += [o for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
+                      for o in _prep_objects(c)]
+            for noun in means:
+                found = self.lex.match_noun(noun)
+                if found is not None and found.code.startswith("183"):
+                    return found.code
+                if noun.lemma_.lower() in self.lex.words("bombing_nouns"):
+                    return "183"
+        if code in ("171", "173"):
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                # "captured part of a stronghold": the place may sit under "part of"
+                nouns = [obj] + [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for o in _prep_objects(c)]
+                if any(n.lemma_.lower() in self.lex.words("territory_nouns") for n in nouns):
+                    return "192"
+        return code
+
     def _announced_decision(self, trigger) -> bool:
         """True for "X announced (that) it will/would <act>": the content,
         with a future auxiliary only, of a verb that makes a decision public."""
@@ -651,7 +686,7 @@ class EventCoder:
         # the place may hang on the object: "blocked streets in Hong Kong",
         # "retook a village in western Cambodia", "rioted at a jail in Israel"
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] + [
-            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "outside")
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "near", "outside", "under")
             for g in _prep_objects(c)]
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in places:

@@ -143,6 +143,9 @@ class MentionResolver:
         if entry is not None:
             if entry.kind == "demonym" and ent.root.pos_ == "ADJ":
                 return None  # "Afghan soil": an adjective, not an actor by itself
+            home = self._home_country(ent, entry)
+            if home is not None:
+                return Mention(ent.start, ent.end, ent.text, self.kb.actor(home, self.day), None, "name")
             sector = "ELI" if self._is_former(ent) and entry.kind == "person" else None
             actor = self.kb.resolve(entry, self.day)
             if actor is None:
@@ -172,6 +175,21 @@ class MentionResolver:
         if actor is None:
             return None
         return Mention(ent.start, ent.end, ent.text, actor, ent.text, "description")
+
+    def _home_country(self, ent, entry) -> str | None:
+        """The country where a people named by a demonym live, when another
+        country's adjective says so: "Bosnian Serbs", "Iraqi Kurds" are
+        people of Bosnia and Iraq (coded by country alone, no sector)."""
+        if entry.kind != "demonym":
+            return None
+        for child in ent.root.children:
+            if child.dep_ not in ("amod", "compound") or child.i >= ent.start:
+                continue
+            other = self._entry_at(child)
+            if other is not None and other.kind in ("demonym", "country") and other.country \
+                    and other.country != entry.country:
+                return other.country
+        return None
 
     def _short_mention(self, ent) -> Mention | None:
         words = ent.text.split()
@@ -255,7 +273,11 @@ class MentionResolver:
         for mention in reversed(self.mentions):
             if mention.end <= ent.start and mention.actor.country:
                 return mention.actor.country
-        return None
+        # "President X banned Ugandan opposition candidates": the one country named
+        named = {self.kb.entries[e.ent_id_].country for e in sent.ents if e.ent_id_ in self.kb.entries
+                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat") and e.start != ent.start}
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
     def _org_actor(self, ent) -> Actor | None:
         """An organization not in the knowledge base, from the words of its name:

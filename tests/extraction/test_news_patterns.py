@@ -115,3 +115,38 @@ def test_an_announced_measure_is_the_measure_and_a_warned_one_a_threat(extractor
     assert _triples(main) == {("CANGOV", "HTIGOV", "162")}
     main = _main(_events(extractor, "Canada warned it would suspend aid to Haiti."))
     assert _triples(main) == {("CANGOV", "HTIGOV", "131")}
+
+
+# -- means, places and unnamed agents -----------------------------------------
+
+def test_force_carried_out_with_bombs_is_a_bombing(extractor):
+    main = _main(_events(extractor, "Spanish separatists wounded three policemen in a car bombing."))
+    assert _triples(main) == {("ESPREB", None, "183")}
+    main = _main(_events(extractor, "Two Palestinian suicide bombers killed nine Israelis in Jerusalem."))
+    assert _triples(main) == {("PSE", "ISRGOV", "183")}
+    # the same killing by gunfire stays an attack (19)
+    main = _main(_events(extractor, "Palestinian gunmen killed nine Israelis in Jerusalem."))
+    assert {e.event_type.root for e in main} == {"19"}
+
+
+def test_capturing_a_place_is_seizing_territory(extractor):
+    main = _main(_events(extractor, "Sudanese troops captured a rebel stronghold near the Chadian border."))
+    assert {(e.actor.code, e.code) for e in main} == {("SDNMIL", "192")}
+    # capturing people stays an arrest
+    main = _main(_events(extractor, "Sudanese troops captured two rebel commanders."))
+    assert {e.code for e in main} == {"173"}
+
+
+def test_a_passive_arrest_in_a_country_is_done_by_its_police(extractor):
+    main = _main(_events(extractor, "Two French journalists were arrested in Cairo on Sunday."))
+    assert _triples(main) == {("EGYCOP", "FRA", "173")}
+
+
+def test_a_people_of_another_country_is_coded_by_where_they_live(extractor):
+    main = _main(_events(extractor, "Iraqi Kurds demanded autonomy from Baghdad."))
+    assert _triples(main) == {("IRQ", "IRQGOV", "100")}
+
+
+def test_a_titled_person_takes_the_one_country_the_sentence_names(extractor):
+    main = _main(_events(extractor, "President Amara Toure banned Malian opposition parties."))
+    assert {(e.actor.code, e.event_type.root) for e in main} == {("MLIGOV", "17")}
