@@ -196,7 +196,7 @@ class EventCoder:
                 for c in verb.children):
             return True  # "warned it would suspend aid": the threatened act is coded, as a threat
         return any((c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) and not _has_object(verb))
-                   and self.lex.match_verb(c) for c in verb.children)
+                   and (self.lex.match_verb(c) or self._defers_to_noun(c)) for c in verb.children)
 
     def _verb_candidate(self, verb, entry, used, index, resolver) -> _Candidate | None:
         actors, passive_targets, how = self._subjects(verb, resolver)
@@ -235,6 +235,8 @@ class EventCoder:
                 subjects = [g for g in content.children if g.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     targets.extend(self._conj_mentions(subjects[0], resolver))
+        if not targets and entry.code[:2] in ("11", "12"):
+            targets.extend(self._owner_target(verb, resolver, {m.actor.code for m in actors}))
         if not targets:
             preps = _AIMED_PREPS | ({"by", "from"} if entry.code[:2] in ("02", "10", "12") else set()) | (
                 {"of"} if entry.code[:2] in ("17", "18", "19", "20") else set())  # "shelled positions of X"
@@ -322,9 +324,11 @@ class EventCoder:
     def _finish(self, trigger, code, actors, targets, issue_head, index, confidence, resolver):
         speaker = self._speaker(trigger, resolver)
         if speaker is not None:
+            # the speaker acts when the content names no actor or speaks in the
+            # first person; a named subject ("the US and Jordan have agreed,
+            # the White House said") acts itself
             first_person = not actors or any(m.text.lower() in _FIRST_PERSON for m in actors)
-            verbal = event_type(code).quad_class in (1, 3)
-            if first_person or verbal:
+            if first_person:
                 actors = [speaker]
                 confidence -= 0.05
         if not actors and code[:2] == "14":
@@ -347,6 +351,10 @@ class EventCoder:
             if found is not None:
                 targets, inferred = [found], True
                 confidence -= 0.15
+        if not targets and code[:2] == "13":
+            found = self._condition_subject(clause, resolver, {m.actor.code for m in actors})
+            if found:
+                targets = found
         if not targets and code[:2] in _LOCAL_ROOTS:
             found = self._place_actor(trigger, resolver, {m.actor.country for m in actors})
             if found is not None:
@@ -623,6 +631,44 @@ class EventCoder:
         sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
+
+    def _owner_target(self, verb, resolver, exclude: set) -> list:
+        """Who owns what is criticized or rejected: "condemned Serbia's
+        crackdown", "rejected the Security Council resolution", "denounced
+        as a crime Serbia's suppression of ..." (CAMEO codes the author of a
+        rejected proposal or a condemned act as the target)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" for o in _prep_objects(c)
+                    for g in o.children if g.dep_ == "appos"]
+        for obj in objects:
+            for child in obj.children:
+                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                    found = [m for m in self._conj_mentions(child, resolver) if m.actor.code not in exclude]
+                    if found:
+                        return found
+        return []
+
+    def _condition_subject(self, trigger, resolver, exclude: set) -> list:
+        """The target of a threat is who must act to avert it: the subject of
+        its "if" or "unless" clause ("threatened to strike unless Baghdad
+        accepted", "will ban voting if Hamas runs")."""
+        clauses = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]  # "threatened to close ... if"
+        node = trigger
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head == node:
+                break
+            node = node.head
+            clauses.append(node)
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                    for g in child.children):
+                    continue
+                for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    found = [m for m in self._conj_mentions(subject, resolver) if m.actor.code not in exclude]
+                    if found:
+                        return found
+        return []
 
     def _refined_code(self, verb, code: str) -> str:
         """Sharpen a verb's code by what the parse says of the act.

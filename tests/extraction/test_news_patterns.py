@@ -150,3 +150,26 @@ def test_a_people_of_another_country_is_coded_by_where_they_live(extractor):
 def test_a_titled_person_takes_the_one_country_the_sentence_names(extractor):
     main = _main(_events(extractor, "President Amara Toure banned Malian opposition parties."))
     assert {(e.actor.code, e.event_type.root) for e in main} == {("MLIGOV", "17")}
+
+
+# -- who is aimed at: compound subjects, conditions, owners --------------------
+
+def test_a_compound_subject_in_reported_speech_acts_itself(extractor):
+    # the speaker does not replace a subject that names the actors
+    main = _main(_events(extractor, "Kenya and Tanzania have agreed to build a new railway, a Kenyan official said."))
+    assert {(e.actor.code, e.event_type.root) for e in main} == {("KENGOV", "03"), ("TZAGOV", "03")}
+
+
+def test_the_subject_of_the_condition_is_the_target_of_a_threat(extractor):
+    main = _main(_events(extractor, "Egypt threatened to launch an offensive unless Sudan withdrew its troops."))
+    assert _triples(main) == {("EGYGOV", "SDNGOV", "138")}
+    main = _main(_events(extractor, "India threatened to close the border if Nepal refused the treaty."))
+    assert {(e.actor.code, e.target.code if e.target else None, e.event_type.root) for e in main} == {
+        ("INDGOV", "NPLGOV", "13")}
+
+
+def test_the_author_of_a_rejected_or_condemned_thing_is_the_target(extractor):
+    main = _main(_events(extractor, "Peru rejected Chile's proposal for a joint patrol."))
+    assert _triples(main) == {("PERGOV", "CHLGOV", "120")}
+    main = _main(_events(extractor, "Albania denounced as a crime Serbia's crackdown in Kosovo."))
+    assert _triples(main) == {("ALBGOV", "SRBGOV", "111")}
