@@ -253,7 +253,7 @@ class EventCoder:
                         targets.extend(found)
                         break
         code = self._refined_code(verb, entry.code)
-        if not actors and passive_targets and code[:2] in ("09", "17"):
+        if not actors and code[:2] in ("09", "17") and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "was arrested in Cairo", "put under investigation in Italy": no agent
             # named, the authorities of the place act
             place = self._place_actor(verb, resolver, set())
@@ -291,8 +291,11 @@ class EventCoder:
             if clause.pos_ in ("AUX", "VERB"):
                 actors, _, how = self._subjects(clause, resolver)
                 confidence = 0.8 if how == "subject" else 0.6
-        if not actors or (code[:2] == "01" and noun.head.lemma_.lower() not in self.lex.words("light")):
+        light_object = noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light")
+        if code[:2] == "01" and not light_object:
             return None  # "Trump's remarks" names a statement; "made remarks" reports one
+        if not actors and not (light_object and self._speaker(head, resolver) is not None):
+            return None  # with a light verb in reported speech, the speaker may act
         targets, issue_head = [], None
         preps = list(noun.children)
         if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light"):
@@ -322,7 +325,9 @@ class EventCoder:
 
     # -- shared steps -----------------------------------------------------
     def _finish(self, trigger, code, actors, targets, issue_head, index, confidence, resolver):
-        speaker = self._speaker(trigger, resolver)
+        light_object = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") \
+            and trigger.head.lemma_.lower() in self.lex.words("light")
+        speaker = self._speaker(trigger.head if light_object else trigger, resolver)
         if speaker is not None:
             # the speaker acts when the content names no actor or speaks in the
             # first person; a named subject ("the US and Jordan have agreed,
@@ -661,10 +666,13 @@ class EventCoder:
             clauses.append(node)
         for clause in clauses:
             for child in clause.children:
-                if child.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
-                                                    for g in child.children):
+                marks = [g for g in child.children if g.dep_ == "mark" and g.lower_ in ("if", "unless")]
+                if child.dep_ != "advcl" or not marks:
                     continue
                 for subject in (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    between = subject.doc[min(marks[0].i, subject.i):max(marks[0].i, subject.i)]
+                    if any(t.is_punct for t in between):
+                        continue  # a misparse reaching across a comma
                     found = [m for m in self._conj_mentions(subject, resolver) if m.actor.code not in exclude]
                     if found:
                         return found

@@ -45,7 +45,11 @@ _PEOPLE_NOUNS = {
     "forum", "body", "bloc", "alliance", "commission", "council", "committee", "ministry", "government",
     "regime", "administration", "parliament", "assembly", "embassy", "contingent", "unit", "brigade",
     "network", "thousand", "hundred", "dozen", "million", "crowd", "mob", "gunman", "soldier", "sailor",
+    "republic", "kingdom", "emirate", "sultanate", "youth",
 }
+#: Nouns for a government that a leader's name can modify ("the Bush
+#: administration", "the government of President X").
+_GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet"}
 #: Words that mark an unknown organization as international.
 _INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
                         "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
@@ -315,6 +319,11 @@ class MentionResolver:
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.by_token.get(child.i) or self._role_mention(child)
+                if found is None:
+                    # "X, the United Nations relief coordinator": the organization named in the title
+                    found = next((self.by_token[t.i] for t in child.subtree if t.i < child.i and t.i in self.by_token
+                                  and self.by_token[t.i].person is None
+                                  and self.by_token[t.i].actor.kind == "organization"), None)
                 if found is not None:
                     return found
         return None
@@ -393,7 +402,14 @@ class MentionResolver:
                      for g in c.children if g.dep_ == "pobj"]
         modifiers = [t for c in children for t in c.subtree]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
-        return self._modifier_actors(token, children, sector, former)
+        found = self._modifier_actors(token, children, sector, former)
+        if not found and any(t.lower_ in ("international", "multinational") for t in modifiers
+                             if t.dep_ in ("amod", "compound")) and token.lemma_.lower() in _PEOPLE_NOUNS:
+            # "an international aid agency", "international monitors": an unnamed international body
+            start = min(t.i for t in token.subtree if t.i <= token.i)
+            found = [Mention(start, token.i + 1, self.doc[start:token.i + 1].text, self.kb.actor("IGO", self.day),
+                             None, "role")]
+        return found
 
     def _modifier_actors(self, token, children, sector, former) -> list[Mention]:
         modifiers = [t for c in children for t in c.subtree]
@@ -408,6 +424,14 @@ class MentionResolver:
             elif entry is not None and entry.kind in ("country", "demonym", "seat"):
                 code = entry.country + ("ELI" if former else (sector or ""))
                 actor = self.kb.actor(code, self.day)
+            elif mention is not None and mention.person is not None and token.lemma_.lower() in _GOVERNMENT_NOUNS \
+                    and mention.actor.country:
+                actor = self.kb.actor(mention.actor.country + "GOV", self.day)  # "the government of President X"
+            elif entry is not None and entry.kind == "person" and token.lemma_.lower() in _GOVERNMENT_NOUNS:
+                person = self.kb.resolve(entry, self.day)  # "the Bush administration"
+                if person is None or not person.country:
+                    continue
+                actor = self.kb.actor(person.country + "GOV", self.day)
             elif mention is not None and mention.person is None:
                 actor = mention.actor
                 if sector and actor.country and actor.kind in ("government", "state") and sector != "GOV":

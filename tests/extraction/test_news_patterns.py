@@ -173,3 +173,37 @@ def test_the_author_of_a_rejected_or_condemned_thing_is_the_target(extractor):
     assert _triples(main) == {("PERGOV", "CHLGOV", "120")}
     main = _main(_events(extractor, "Albania denounced as a crime Serbia's crackdown in Kosovo."))
     assert _triples(main) == {("ALBGOV", "SRBGOV", "111")}
+
+
+# -- actors named indirectly ---------------------------------------------------
+
+def test_a_leaders_administration_is_its_government(extractor):
+    main = _main(_events(extractor, "The Bush administration condemned the coup in Mali."))
+    assert {(e.actor.code, e.event_type.root) for e in main} == {("USAGOV", "11")}
+
+
+def test_an_appositive_title_names_the_organization(extractor):
+    main = _main(_events(extractor, "Anna Lindqvist, the United Nations relief coordinator, urged Ethiopia to open the roads."))
+    assert _triples(main) == {("IGOUNO", "ETHGOV", "020")}
+
+
+def test_an_unnamed_international_body(extractor):
+    main = _main(_events(extractor, "An international aid agency appealed to the Sudanese government for access."))
+    assert _triples(main) == {("IGO", "SDNGOV", "020")}
+
+
+def test_a_republic_of_a_country_is_that_country(extractor):
+    main = _main(_events(extractor, "The republic of Slovenia defied the federal army."))
+    assert {(e.actor.country, e.event_type.root) for e in main} == {("SVN", "12")}
+
+
+def test_stone_throwing_is_a_riot(extractor):
+    main = _main(_events(extractor, "Palestinian youths threw stones at Israeli soldiers in Hebron."))
+    assert {(e.actor.country, e.code, e.target.code if e.target else None) for e in main} == {
+        ("PSE", "145", "ISRMIL")}
+
+
+def test_a_withdrawal_completed_in_reported_speech_is_the_speakers(extractor):
+    events = _events(extractor, "Armenian officials said on Tuesday their forces had completed their withdrawal.")
+    assert {(e.actor.code, e.code) for e in _main(events)} == {("ARMGOV", "087")}
+
