@@ -156,10 +156,12 @@ class EventCoder:
     def _candidate(self, token, index, resolver) -> _Candidate | None:
         if token.i in self._modal_verbs or self._is_demanded(token):
             return None
-        if token.dep_ == "xcomp":
+        if token.dep_ in ("xcomp", "dobj", "attr"):
+            # "comment" in "declined to comment", "curfew" in "imposed a curfew":
+            # a word its head's verb phrase holds is coded with that phrase
             governing = self.lex.match_verb(token.head)
             if governing is not None and token in governing[1]:
-                return None  # "comment" in "declined to comment": coded with its phrase
+                return None
         verb = self.lex.match_verb(token)
         if verb is not None and not self._defers_to_noun(token) and not self._defers_to_xcomp(token):
             entry, used = verb
@@ -795,9 +797,11 @@ class EventCoder:
         out = []
         for actor_mention in c.actors:
             domestic = None
-            if not targets and c.code[:2] in _DOMESTIC_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
+            # no target but the actor itself ("a curfew in Algiers" by Algeria's president)
+            untargeted = all(t.actor.code == actor_mention.actor.code for t in targets)
+            if untargeted and c.code[:2] in _DOMESTIC_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
                 domestic = self._domestic_target(c.trigger, c.code, actor_mention, resolver)
-            for target_mention in targets or [domestic]:
+            for target_mention in ([domestic] if domestic is not None else targets) or [None]:
                 target = target_mention.actor if target_mention is not None else None
                 if target_mention is domestic and domestic is not None:
                     confidence = c.confidence - 0.15  # no target named: the domestic convention

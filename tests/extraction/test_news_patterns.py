@@ -207,3 +207,14 @@ def test_a_withdrawal_completed_in_reported_speech_is_the_speakers(extractor):
     events = _events(extractor, "Armenian officials said on Tuesday their forces had completed their withdrawal.")
     assert {(e.actor.code, e.code) for e in _main(events)} == {("ARMGOV", "087")}
 
+
+
+def test_a_threatened_curfew_in_the_own_capital_is_aimed_at_the_own_people(extractor):
+    # "Bangkok" names the government itself: no target but the actor, so the domestic convention
+    events = _events(extractor, "The Thai prime minister threatened to impose a curfew in Bangkok.")
+    assert _triples(events) == {("THAGOV", "THACVL", "131")}  # one event: the noun is coded with its verb
+
+
+def test_a_rulers_call_rejected_targets_the_rulers(extractor):
+    main = _main(_events(extractor, "Germany rejected calls by Belarus's rulers for economic aid."))
+    assert _triples(main) == {("DEUGOV", "BLRGOV", "120")}
