@@ -64,9 +64,6 @@ _LOCAL_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
 _DOMESTIC_ROOTS = ("08", "10", "13", "14", "17")
 #: Sectors that act for the state: their domestic acts fall on civilians.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-#: Roots of measures a government decides (sanctions, expulsions, bans):
-#: announced as decided, they are coded as the act itself.
-_MEASURE_ROOTS = ("16", "17")
 _AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
 _FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -605,10 +602,7 @@ class EventCoder:
         # An act announced, planned or made conditional is not yet done: for
         # cooperation CAMEO codes "express intent" (03), for pressure and
         # force a threat (13), as its manual says of future negative acts.
-        if intent and root in _INTENT_CODE and not conditional and root in _MEASURE_ROOTS \
-                and head is None and self._announced_decision(trigger):
-            intent = False  # "announced it would suspend aid": a decision made public, coded as the act
-        elif intent and root in _INTENT_CODE:
+        if intent and root in _INTENT_CODE:
             code = _INTENT_CODE[root]
         return code, intent, negated, confidence
 
@@ -708,16 +702,6 @@ class EventCoder:
                     return "192"
         return code
 
-    def _announced_decision(self, trigger) -> bool:
-        """True for "X announced (that) it will/would <act>": the content,
-        with a future auxiliary only, of a verb that makes a decision public."""
-        if trigger.dep_ not in ("ccomp", "conj"):
-            return False
-        node = trigger
-        while node.dep_ == "conj" and node.head != node:
-            node = node.head  # "would prohibit ... and would deny"
-        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.words("decision_verbs")
-
     def _governs_mood(self, verb) -> bool:
         """True for verbs whose infinitive is an intent, threat or refusal."""
         return verb.lemma_.lower() in (self.lex.words("refusal_verbs") | self.lex.words("threat_verbs")
@@ -799,8 +783,9 @@ class EventCoder:
             domestic = None
             # no target but the actor itself ("a curfew in Algiers" by Algeria's president)
             untargeted = all(t.actor.code == actor_mention.actor.code for t in targets)
-            if untargeted and c.code[:2] in _DOMESTIC_ROOTS and c.trigger.pos_ in ("VERB", "AUX"):
-                domestic = self._domestic_target(c.trigger, c.code, actor_mention, resolver)
+            act = c.clause or c.trigger  # "extend the curfew": the light verb reports the act
+            if untargeted and c.code[:2] in _DOMESTIC_ROOTS and act.pos_ in ("VERB", "AUX"):
+                domestic = self._domestic_target(act, c.code, actor_mention, resolver)
             for target_mention in ([domestic] if domestic is not None else targets) or [None]:
                 target = target_mention.actor if target_mention is not None else None
                 if target_mention is domestic and domestic is not None:

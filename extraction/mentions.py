@@ -394,15 +394,18 @@ class MentionResolver:
             children = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
             return self._modifier_actors(token, children, None, False)
         children = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
-        children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
-                     for g in c.children if g.dep_ == "pobj"]
+        places = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                  for g in c.children if g.dep_ == "pobj"]
         # "a terror group based in Trinidad", "troops stationed in Syria"
-        children += [g for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN"
-                     for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
-                     for g in c.children if g.dep_ == "pobj"]
-        modifiers = [t for c in children for t in c.subtree]
+        places += [g for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                   for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        modifiers = [t for c in children + places for t in c.subtree]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
-        found = self._modifier_actors(token, children, sector, former)
+        # who they are before where they are: "Albanian rebels in Macedonia" are Albanian
+        found = self._modifier_actors(token, children, sector, former) if children else []
+        if not any(m.actor.country for m in found):
+            found = self._modifier_actors(token, children + places, sector, former)
         if not found and any(t.lower_ in ("international", "multinational") for t in modifiers
                              if t.dep_ in ("amod", "compound")) and token.lemma_.lower() in _PEOPLE_NOUNS:
             # "an international aid agency", "international monitors": an unnamed international body

@@ -110,11 +110,15 @@ def test_phrases_code_as_the_codebook_says(extractor):
     assert not wrong
 
 
-def test_an_announced_measure_is_the_measure_and_a_warned_one_a_threat(extractor):
+def test_a_measure_announced_or_warned_in_the_future_is_a_threat(extractor):
+    # CAMEO codebook, 1323 and 136: "the future tense used in the lead implies a threat"
     main = _main(_events(extractor, "Canada announced it would suspend aid to Haiti."))
-    assert _triples(main) == {("CANGOV", "HTIGOV", "162")}
+    assert _triples(main) == {("CANGOV", "HTIGOV", "131")}
     main = _main(_events(extractor, "Canada warned it would suspend aid to Haiti."))
     assert _triples(main) == {("CANGOV", "HTIGOV", "131")}
+    # done, it is the act itself
+    main = _main(_events(extractor, "Canada suspended aid to Haiti."))
+    assert _triples(main) == {("CANGOV", "HTIGOV", "162")}
 
 
 # -- means, places and unnamed agents -----------------------------------------
@@ -218,3 +222,15 @@ def test_a_threatened_curfew_in_the_own_capital_is_aimed_at_the_own_people(extra
 def test_a_rulers_call_rejected_targets_the_rulers(extractor):
     main = _main(_events(extractor, "Germany rejected calls by Belarus's rulers for economic aid."))
     assert _triples(main) == {("DEUGOV", "BLRGOV", "120")}
+
+
+def test_a_group_is_who_it_is_before_where_it_is(extractor):
+    main = _main(_events(extractor, "Greece cut aid to Albanian rebels in Macedonia."))
+    assert _triples(main) == {("GRCGOV", "ALBREB", "162")}
+    main = _main(_events(extractor, "Rebels in Macedonia attacked a police station."))
+    assert {(e.actor.code, e.event_type.root) for e in main} == {("MKDREB", "19")}
+
+
+def test_an_extended_curfew_announced_for_the_future_is_a_domestic_threat(extractor):
+    main = _main(_events(extractor, "The Algerian president announced he will extend the curfew in Algiers."))
+    assert _triples(main) == {("DZAGOV", "DZACVL", "131")}
