@@ -234,3 +234,16 @@ def test_a_group_is_who_it_is_before_where_it_is(extractor):
 def test_an_extended_curfew_announced_for_the_future_is_a_domestic_threat(extractor):
     main = _main(_events(extractor, "The Algerian president announced he will extend the curfew in Algiers."))
     assert _triples(main) == {("DZAGOV", "DZACVL", "131")}
+
+
+def test_allowing_something_at_home_is_a_concession(extractor):
+    main = _main(_events(extractor, "The Kenyan government allowed the opposition to hold a rally in Nairobi."))
+    assert {(e.actor.code, e.code) for e in main} == {("KENGOV", "080")}
+    # admitting foreign observers stays "permit international involvement"
+    main = _main(_events(extractor, "Kenya allowed observers from the African Union."))
+    assert {e.code for e in main} == {"086"}
+
+
+def test_a_blockade_in_the_west_bank_targets_the_palestinians(extractor):
+    main = _main(_events(extractor, "Israel reimposed a blockade in the West Bank on Friday."))
+    assert _triples(main) == {("ISRGOV", "PSEGOV", "191")}
