@@ -179,7 +179,24 @@ class EventCoder:
         own = self.lex.match_verb(verb)
         if own is not None and any(t.dep_ in ("dobj", "attr") for t in own[1]):
             return False  # "called off the strike", "imposed a curfew": the verb phrase is the event
-        return any(c.dep_ in ("dobj", "attr") and self.lex.match_noun(c) for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        objects += [o for c in objects if c.lemma_.lower() in self.lex.words("measure_nouns")
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in _prep_objects(p)]
+        return any(self.lex.match_noun(c) for c in objects)
+
+    def _light_verb(self, noun):
+        """The light verb that reports the act a noun names, or None: "held
+        talks" (the object), "held a new round of talks", "launched ten days
+        of war games" (the noun under a measure word)."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        node = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "attr") \
+                and noun.head.head.lemma_.lower() in self.lex.words("measure_nouns"):
+            node = noun.head.head
+        if node.dep_ in ("dobj", "attr") and node.head.lemma_.lower() in self.lex.words("light"):
+            return node.head
+        return None
 
     def _defers_to_xcomp(self, verb) -> bool:
         """'refused to meet', 'threatened to attack': the infinitive's act is coded."""
@@ -278,8 +295,9 @@ class EventCoder:
                     if mention is not None:
                         actors, by_modifier = [mention], True
                         break
-        head = noun.head
-        if not actors and noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light"):
+        light = self._light_verb(noun)
+        head = light if light is not None else noun.head
+        if not actors and light is not None:
             actors, _, how = self._subjects(head, resolver)
             confidence = 0.8 if how == "subject" else 0.6
         elif not actors and noun.dep_ == "pobj" and head.dep_ in ("prep",) and head.lower_ in ("in", "into", "to", "for"):
@@ -290,14 +308,14 @@ class EventCoder:
             if clause.pos_ in ("AUX", "VERB"):
                 actors, _, how = self._subjects(clause, resolver)
                 confidence = 0.8 if how == "subject" else 0.6
-        light_object = noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light")
+        light_object = light is not None
         if code[:2] == "01" and not light_object:
             return None  # "Trump's remarks" names a statement; "made remarks" reports one
         if not actors and not (light_object and self._speaker(head, resolver) is not None):
             return None  # with a light verb in reported speech, the speaker may act
         targets, issue_head = [], None
         preps = list(noun.children)
-        if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.lex.words("light"):
+        if light_object:
             preps += [c for c in head.children if c.dep_ in ("prep", "dative")]  # "provided aid to X"
         for child in preps:
             if child.dep_ == "dative":
@@ -324,9 +342,8 @@ class EventCoder:
 
     # -- shared steps -----------------------------------------------------
     def _finish(self, trigger, code, actors, targets, issue_head, index, confidence, resolver):
-        light_object = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") \
-            and trigger.head.lemma_.lower() in self.lex.words("light")
-        speaker = self._speaker(trigger.head if light_object else trigger, resolver)
+        light = self._light_verb(trigger)
+        speaker = self._speaker(light if light is not None else trigger, resolver)
         if speaker is not None:
             # the speaker acts when the content names no actor or speaks in the
             # first person; a named subject ("the US and Jordan have agreed,
@@ -340,9 +357,8 @@ class EventCoder:
         if not actors or self._is_background(trigger, resolver):
             return None
         clause = trigger
-        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr") \
-                and trigger.head.lemma_.lower() in self.lex.words("light"):
-            clause = trigger.head  # "prepared to resume shelling": the light verb carries the mood
+        if light is not None:
+            clause = light  # "prepared to resume shelling": the light verb carries the mood
         code, intent, negated, confidence = self._modality(clause, code, confidence)
         if code is None:
             return None

@@ -247,3 +247,10 @@ def test_allowing_something_at_home_is_a_concession(extractor):
 def test_a_blockade_in_the_west_bank_targets_the_palestinians(extractor):
     main = _main(_events(extractor, "Israel reimposed a blockade in the West Bank on Friday."))
     assert _triples(main) == {("ISRGOV", "PSEGOV", "191")}
+
+
+def test_a_measure_word_between_light_verb_and_event_noun(extractor):
+    main = _main(_events(extractor, "Iran held a new round of talks with the European Union in Geneva."))
+    assert _triples(main) == {("IRNGOV", "IGOEUR", "046")}
+    main = _main(_events(extractor, "Indian and French warships launched ten days of war games."))
+    assert _triples(main) == {("IND", None, "062"), ("FRA", None, "062")}
