@@ -57,7 +57,7 @@ _REFUSAL_CODE = {"04": "125", "08": "124", "06": "121", "07": "122", "03": "120"
 _ADDRESSED_ROOTS = ("02", "10", "13")
 #: Roots of acts done at home (concessions, protest, force posture,
 #: coercion, violence): where they happen names the target.
-_LOCAL_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
+_LOCAL_ROOTS = ("08", "09", "14", "15", "17", "18", "19", "20")
 #: Prepositions that aim an act at someone ("aid for Romania", "a visit to Haiti").
 #: Roots of acts that, with no target named, are aimed at the actor's own
 #: country (the PLOVER convention for domestic events).

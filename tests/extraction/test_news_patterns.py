@@ -254,3 +254,8 @@ def test_a_measure_word_between_light_verb_and_event_noun(extractor):
     assert _triples(main) == {("IRNGOV", "IGOEUR", "046")}
     main = _main(_events(extractor, "Indian and French warships launched ten days of war games."))
     assert _triples(main) == {("IND", None, "062"), ("FRA", None, "062")}
+
+
+def test_an_investigation_in_a_country_is_aimed_at_it(extractor):
+    main = _main(_events(extractor, "The United Nations investigated the killings in Ethiopia."))
+    assert _triples(main) == {("IGOUNO", "ETHGOV", "090")}
