@@ -253,6 +253,8 @@ class EventCoder:
                     targets.extend(self._conj_mentions(subjects[0], resolver))
         if not targets and entry.code[:2] in ("11", "12"):
             targets.extend(self._owner_target(verb, resolver, {m.actor.code for m in actors}))
+        if not targets and entry.code[:2] in ("09", "11", "12") and issue_head is not None:
+            targets.extend(self._perpetrators(issue_head, resolver, {m.actor.code for m in actors}))
         if not targets:
             preps = _AIMED_PREPS | ({"by", "from"} if entry.code[:2] in ("02", "10", "12") else set()) | (
                 {"of"} if entry.code[:2] in ("17", "18", "19", "20") else set())  # "shelled positions of X"
@@ -331,6 +333,8 @@ class EventCoder:
                     issue_head = objs[0]
             elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and issue_head is None and child.i > noun.i:
                 issue_head = child  # "a push to regain access to the base"
+        if not targets and code[:2] in ("09", "11", "12") and issue_head is not None:
+            targets.extend(self._perpetrators(issue_head, resolver, {m.actor.code for m in actors}))
         if by_modifier and not targets and issue_head is None:
             return None  # "the 2021 US withdrawal": a reference, not a report
         if intent and code[:2] in ("03", "04", "05", "06", "07"):
@@ -648,6 +652,19 @@ class EventCoder:
         sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
+
+    def _perpetrators(self, thing, resolver, exclude: set) -> list:
+        """Who did what is investigated, condemned or rejected: "crimes
+        committed by Croat forces", "an inquiry into attacks carried out by
+        the rebels" (the thing itself or what its preposition names)."""
+        things = [thing] + [o for c in thing.children if c.dep_ == "prep" for o in _prep_objects(c)]
+        for acl in (c for t in things for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for obj in _prep_objects(agent):
+                    found = [m for m in self._conj_mentions(obj, resolver) if m.actor.code not in exclude]
+                    if found:
+                        return found
+        return []
 
     def _owner_target(self, verb, resolver, exclude: set) -> list:
         """Who owns what is criticized or rejected: "condemned Serbia's

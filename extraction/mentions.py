@@ -182,12 +182,16 @@ class MentionResolver:
 
     def _home_country(self, ent, entry) -> str | None:
         """The country where a people named by a demonym live, when another
-        country's adjective says so: "Bosnian Serbs", "Iraqi Kurds" are
-        people of Bosnia and Iraq (coded by country alone, no sector)."""
+        country's adjective or an "of"/"in" phrase says so: "Bosnian Serbs",
+        "Iraqi Kurds", "the Albanians of southern Serbia" are people of Bosnia,
+        Iraq and Serbia (coded by country alone, no sector)."""
         if entry.kind != "demonym":
             return None
-        for child in ent.root.children:
-            if child.dep_ not in ("amod", "compound") or child.i >= ent.start:
+        # "Bosnian Serbs", and "the Albanians of southern Serbia"
+        places = [g for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= ent.end
+                  for g in c.children if g.dep_ == "pobj"]
+        for child in [c for c in ent.root.children if c.i < ent.start] + places:
+            if child.dep_ not in ("amod", "compound", "pobj"):
                 continue
             other = self._entry_at(child)
             if other is not None and other.kind in ("demonym", "country") and other.country \

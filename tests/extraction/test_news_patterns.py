@@ -259,3 +259,15 @@ def test_a_measure_word_between_light_verb_and_event_noun(extractor):
 def test_an_investigation_in_a_country_is_aimed_at_it(extractor):
     main = _main(_events(extractor, "The United Nations investigated the killings in Ethiopia."))
     assert _triples(main) == {("IGOUNO", "ETHGOV", "090")}
+
+
+def test_a_people_of_a_named_country_live_there(extractor):
+    main = _main(_events(extractor, "The Croats of central Bosnia demanded autonomy from Sarajevo."))
+    assert _triples(main) == {("BIH", "BIHGOV", "100")}
+
+
+def test_the_perpetrators_of_what_is_investigated_or_condemned_are_the_target(extractor):
+    main = _main(_events(extractor, "Serbian police launched an investigation into crimes committed by Croat forces."))
+    assert _triples(main) == {("SRBCOP", "HRVMIL", "090")}
+    main = _main(_events(extractor, "Kenya condemned the attacks carried out by Somali militants."))
+    assert _triples(main) == {("KENGOV", "SOMREB", "111")}
