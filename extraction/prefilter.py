@@ -49,7 +49,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .lexicon import Lexicon
-from .sentences import split_sentences
+from .sentences import split_sentences, starts_of
 
 __all__ = ["EventPrefilter"]
 
@@ -59,6 +59,8 @@ _PRONOUNS = {"he", "she", "him", "her"}
 #: How near (in tokens) a role word and a capitalized word must be to read
 #: as a described person: "Finance Secretary Jaime Ongpin", "Pyke, a spokesman".
 _ROLE_WINDOW = 3
+#: Words whose lemma candidates are remembered (about 6 MiB).
+_CACHE_WORDS = 20_000
 #: How far (in tokens) after "Name," a role word may come in an appositive.
 _APPOSITIVE_WINDOW = 10
 
@@ -142,6 +144,10 @@ class EventPrefilter:
                         if form:
                             forms.add(form)
         found = frozenset(forms)
+        if len(self._cache) >= _CACHE_WORDS:
+            # bounded: a corpus's words (every figure is one) would otherwise
+            # grow it without end, 17 MiB over the Reuters corpus
+            self._cache.clear()
         self._cache[lower] = found
         return found
 
@@ -160,7 +166,7 @@ class EventPrefilter:
         :func:`geopolkg.extraction.sentences.sentence_starts` gives them),
         tokenizing ``text`` once for both."""
         doc = self._sentence_doc(text)
-        return _masked(text, self._spans(doc)), [sent.start_char for sent in doc.sents]
+        return _masked(text, self._spans(doc)), starts_of(doc)
 
     def _sentence_doc(self, text: str):
         return split_sentences(self.ruler(self.nlp.make_doc(text)))
@@ -168,7 +174,7 @@ class EventPrefilter:
     def _spans(self, doc) -> list[tuple[int, int]]:
         kb_tokens = {i for ent in doc.ents if ent.ent_id_ for i in range(ent.start, ent.end)}
         names = set(self._kb_person_words(doc))
-        spans = []
+        spans, worded = [], False
         for sent in doc.sents:
             words = [t for t in sent if not (t.is_space or t.is_punct)]
             if not words:
@@ -185,7 +191,8 @@ class EventPrefilter:
             names |= described
             if named or described or (anchored and self._has_trigger(words)):
                 spans.append((sent.start_char, sent.end_char))
-        return spans
+                worded = True
+        return spans if worded else []
 
     def masked_text(self, text: str) -> str | None:
         """Return ``text`` with every sentence that cannot hold an event blanked

@@ -14,7 +14,7 @@ import bisect
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-__all__ = ["split_sentences", "sentence_starts", "sentence_index"]
+__all__ = ["split_sentences", "sentence_starts", "starts_of", "has_words", "sentence_index"]
 
 _SENTENCIZER = Sentencizer()
 
@@ -44,8 +44,19 @@ def _opening_quote_starts(doc: Doc, token) -> None:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where the sentences of ``doc`` (split by
-    :func:`split_sentences`) begin, ascending."""
-    return [sent.start_char for sent in split_sentences(doc).sents]
+    :func:`split_sentences`) begin, ascending. Stretches with no word (the
+    blank lines between paragraphs, a lone dash) are not sentences."""
+    return starts_of(split_sentences(doc))
+
+
+def starts_of(doc: Doc) -> list[int]:
+    """Like :func:`sentence_starts`, for a ``doc`` already split."""
+    return [sent.start_char for sent in doc.sents if has_words(sent)]
+
+
+def has_words(span) -> bool:
+    """True when ``span`` holds a token that is neither space nor punctuation."""
+    return any(not (t.is_space or t.is_punct) for t in span)
 
 
 def sentence_index(starts: list[int], offset: int) -> int:

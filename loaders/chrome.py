@@ -7,9 +7,11 @@ would be attributed to the wrong story. The rules:
 
 1. A *tail marker* line (a heading such as "Related Articles", "Leave a
    Reply" or "Don't Miss") ends the article: it and everything after it go.
-2. A *chrome* line is kept only if it reads as prose: a paragraph without
-   sentence-final punctuation and with fewer than eight words is a menu item,
-   a button, a byline label or a headline, not article text.
+2. A paragraph is kept only if it reads as prose: it ends a sentence
+   (``.``, ``!`` or ``?``, perhaps before a closing quote), or it has at
+   least eight words and a full stop inside. Anything else (a menu, a
+   button, a byline label, a headline, a long list of section names) is
+   not article text, so a story must have at least one full stop.
 3. A paragraph ending in an ellipsis right after a short headline is a
    teaser of another story.
 

@@ -75,14 +75,18 @@ class KnowledgeStore:
             return
         from ..ontology.vocabulary import vocabulary_graph
 
-        data = vocabulary_graph().serialize(format="nt", encoding="utf-8")
-        self._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-        # the actor knowledge base (bundled + the users' dictionaries of this store)
         from ..ontology.actor_files import user_dictionary_paths
         from ..ontology.actor_graph import kb_quads
         from ..ontology.actors import load_kb
 
-        self._store.extend(kb_quads(load_kb(user_dictionary_paths(self.path)), iris.ONTOLOGY_GRAPH))
+        data = vocabulary_graph().serialize(format="nt", encoding="utf-8")
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        # the actor knowledge base (bundled + the users' dictionaries of this
+        # store), in the same transaction: the graph's presence is what says
+        # the store is set up, so it must never hold the vocabulary alone
+        quads.extend(kb_quads(load_kb(user_dictionary_paths(self.path)), iris.ONTOLOGY_GRAPH))
+        self._store.extend(quads)
 
     def content_hash(self, article_id: str) -> str | None:
         """Return the stored content hash of an article, or None if absent."""

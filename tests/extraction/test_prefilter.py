@@ -79,6 +79,16 @@ def test_people_named_earlier_keep_their_sentences(extractor, filtered):
     _same_events(extractor, filtered, text, [("HUNGOV", "010", 2)])
 
 
+def test_sentence_index_counts_sentences_not_blank_lines(extractor, filtered):
+    # sentences: 0 cocoa, 1 condemned; "--" and the blank lines are none; 2 "We go", 3 rejected
+    text = 'Cocoa rose.\n\nRussia condemned Ukraine.\n\n-- \n\n"We go," Russia said. Then Russia rejected the plan.'
+    _same_events(extractor, filtered, text, [("RUSGOV", "111", 1), ("RUSGOV", "010", 2), ("RUSGOV", "120", 3)])
+
+
+def test_punctuation_alone_is_not_parsed(filtered):
+    assert filtered.prefilter.masked_text('!!! ... -- "?"') is None
+
+
 def test_an_opening_quote_stays_with_its_sentence(extractor, filtered):
     f = filtered.prefilter
     text = 'Output fell sharply. "We reject the plan," Brazil\'s minister said.'

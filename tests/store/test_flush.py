@@ -40,3 +40,25 @@ def test_writes_flush_after_a_set_amount_of_rdf(tmp_path):
     assert counting.flushes == 2
     # what was flushed is all there
     assert sum(ks.graph_size(iris.article_graph_iri(f"a{n}")) for n in range(1, 7)) == 6 * 150
+
+
+def test_a_store_set_up_interrupted_is_set_up_again(tmp_path, monkeypatch):
+    """The ontology graph and the actor knowledge base go in as one
+    transaction: a store interrupted while being set up holds neither, and
+    the next open sets it up whole (not the vocabulary alone, for good)."""
+    import geopolkg.ontology.actor_graph as actor_graph
+
+    whole = open_store(tmp_path / "whole").graph_size(iris.ONTOLOGY_GRAPH)
+    real = actor_graph.kb_quads
+
+    def interrupted(*args, **kwargs):
+        yield from list(real(*args, **kwargs))[:100]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(actor_graph, "kb_quads", interrupted)
+    try:
+        open_store(tmp_path / "s")
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(actor_graph, "kb_quads", real)
+    assert open_store(tmp_path / "s").graph_size(iris.ONTOLOGY_GRAPH) == whole > 10_000
