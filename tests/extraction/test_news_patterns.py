@@ -271,3 +271,8 @@ def test_the_perpetrators_of_what_is_investigated_or_condemned_are_the_target(ex
     assert _triples(main) == {("SRBCOP", "HRVMIL", "090")}
     main = _main(_events(extractor, "Kenya condemned the attacks carried out by Somali militants."))
     assert _triples(main) == {("KENGOV", "SOMREB", "111")}
+
+
+def test_a_mediation_between_two_parties_targets_both(extractor):
+    main = _main(_events(extractor, "Qatar launched a mediation effort between Ethiopia and Eritrea."))
+    assert _triples(main) == {("QATGOV", "ETHGOV", "045"), ("QATGOV", "ERIGOV", "045")}
