@@ -413,7 +413,7 @@ class MentionResolver:
         if not found and any(t.lower_ in ("international", "multinational") for t in modifiers
                              if t.dep_ in ("amod", "compound")) and token.lemma_.lower() in _PEOPLE_NOUNS:
             # "an international aid agency", "international monitors": an unnamed international body
-            start = min(t.i for t in token.subtree if t.i <= token.i)
+            start = min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct")
             found = [Mention(start, token.i + 1, self.doc[start:token.i + 1].text, self.kb.actor("IGO", self.day),
                              None, "role")]
         return found
@@ -448,6 +448,6 @@ class MentionResolver:
             else:
                 continue
             if actor is not None and all(m.actor != actor for m in out):
-                start = min(t.i for t in token.subtree if t.dep_ != "punct" and t.i <= token.i)
+                start = min(t.i for t in token.subtree if t.dep_ != "punct" and not t.is_space and t.i <= token.i)
                 out.append(Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role"))
         return out

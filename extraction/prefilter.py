@@ -20,7 +20,8 @@ A sentence is parsed when it holds
    resolver (:mod:`geopolkg.extraction.mentions`) can turn into an actor: a
    name the actor ruler tagged with a knowledge-base id; a personal pronoun;
    a capitalized role word ("Finance Minister") or word of an international
-   organization's name ("Gulf", "Islamic"); a role word next to a
+   organization's name ("Gulf", "Islamic"); "international" or
+   "multinational" with a noun for people ("international monitors"); a role word next to a
    capitalized word ("Thomas Pyke, a spokesman"); a word of a person's
    name described earlier in the article (a later "Boesze" after "Zoltan
    Boesze, chief of the Finance Ministry's budget division"), or a title
@@ -99,6 +100,7 @@ class EventPrefilter:
         self._pronouns = frozenset(_PRONOUNS | {w.lower() for w in mentions._PERSON_PRONOUNS})
         self._roles = _role_words(load_kb().roles)
         self._international = frozenset(w.lower() for w in mentions._INTERNATIONAL_WORDS)
+        self._people = frozenset(w.lower() for w in mentions._PEOPLE_NOUNS)
         self._tables = self._lemma_tables(nlp)
         self._fixed = self._fixed_lemmas(nlp)
         self._cache: dict[str, frozenset] = {}
@@ -185,7 +187,7 @@ class EventPrefilter:
             named = any(t.i in kb_tokens for t in words)
             described = self._described_names(words, kb_tokens)
             anchored = named or bool(described) or any(t.text in names or self._anchors(t) for t in words) or (
-                bool(names) and self._titled(words))
+                bool(names) and self._titled(words)) or self._unnamed_international(words)
             # a person described here ("Zoltan Boesze, chief of ...") can be
             # named later by one word ("Boesze")
             names |= described
@@ -211,6 +213,12 @@ class EventPrefilter:
         if lower in self._pronouns:
             return True
         return token.text[:1].isupper() and (lower in self._roles or lower in self._international)
+
+    def _unnamed_international(self, words) -> bool:
+        """"international monitors", "a multinational force": a noun for
+        people after one of those words is an unnamed international body."""
+        return any(t.lower_ in ("international", "multinational") for t in words) and any(
+            not self.lemma_candidates(t.text).isdisjoint(self._people) for t in words)
 
     def _titled(self, words) -> bool:
         """"the minister": a role word after "the", which the mention resolver
