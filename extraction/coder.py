@@ -358,6 +358,8 @@ class EventCoder:
                 confidence -= 0.05
         if not actors and code[:2] == "14":
             actors = self._protesters_of_place(trigger, resolver)
+        if not actors:
+            actors = self._unnamed_subject(light if light is not None else trigger, resolver)
         if not actors or self._is_background(trigger, resolver):
             return None
         clause = trigger
@@ -429,6 +431,23 @@ class EventCoder:
                     continue
             break
         return self._fallback_subject(verb, resolver), [], "inferred"
+
+    @staticmethod
+    def _unnamed_subject(verb, resolver) -> list:
+        """An actor known by its role alone in the clause's subject or agent
+        position ("Gunmen killed ...", "the army withdrew", "was ambushed by
+        rebels"), when nothing better names the actor."""
+        node = verb
+        for _ in range(4):
+            found = [c for c in node.children if c.dep_ == "nsubj"] + [
+                g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if found:
+                mention = resolver.unnamed_group(found[0])
+                return [mention] if mention is not None else []
+            if node.dep_ not in ("xcomp", "conj", "pcomp", "acomp", "dobj") or node.head == node:
+                break
+            node = node.head
+        return []
 
     def _fallback_subject(self, verb, resolver) -> list:
         """The nearest actor before the verb in its clause, outside side clauses.

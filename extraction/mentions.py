@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ..ontology.actors import Actor, ActorKB, Entry
+from ..ontology.actors import SECTOR_NAMES, Actor, ActorKB, Entry
 
-__all__ = ["Mention", "MentionResolver"]
+__all__ = ["Mention", "MentionResolver", "generic_actor"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 #: Nouns for groups of people that take their country from a modifier
@@ -55,6 +55,22 @@ _INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european
                         "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
                         "community", "cooperation", "amnesty", "red", "crescent"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+#: Role words for a body rather than a person: "the army" names an actor
+#: even when no earlier sentence named it ("the president" does not).
+_COLLECTIVE_ROLES = {"army", "military", "police", "militia", "opposition", "government", "regime",
+                     "junta", "administration", "navy", "parliament", "legislature", "judiciary"}
+#: Kinds of the country-less actors CAMEO codes by their sector alone.
+_GENERIC_KINDS = {"REB": "armed group", "INS": "armed group", "OPP": "other", "CVL": "other",
+                  "BUS": "other", "MED": "other"}
+
+
+def generic_actor(sector: str) -> Actor:
+    """The actor CAMEO codes by its sector alone when no country is known
+    ("gunmen", "the army", "President X" of an unnamed country): code
+    ``REB``, ``MIL``, ``GOV``... (CAMEO codebook, actor coding: a role code
+    stands alone when the nationality is unknown)."""
+    return Actor(sector, f"unidentified {SECTOR_NAMES.get(sector, sector.lower())}",
+                 _GENERIC_KINDS.get(sector, "government"), None, sector)
 
 
 @dataclass(frozen=True)
@@ -264,7 +280,8 @@ class MentionResolver:
             return None
         country = self._sentence_country(ent)
         if country is None:
-            return None
+            # "President Dos Santos has conceded ...": a title, no country anywhere
+            return generic_actor("ELI" if former else sector)
         return self.kb.actor(country + ("ELI" if former else sector), self.day)
 
     def _sentence_country(self, ent) -> str | None:
@@ -331,6 +348,34 @@ class MentionResolver:
                 if found is not None:
                     return found
         return None
+
+    def unnamed_group(self, token) -> Mention | None:
+        """An actor of unknown country named by a role word in an actor's
+        position: "Gunmen killed ...", "the army withdrew", "killed by rebels".
+        The one country named in the sentence gives the country ("Gunmen
+        killed two policemen in Baghdad" -> IRQ); otherwise the sector alone
+        codes it (CAMEO's practice for unidentified actors). A last resort:
+        the coder asks only when no speaker or named actor is found."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in self.by_token:
+            return None
+        if not (token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent"):
+            return None
+        # "opposition leaders", "army commanders": the modifier's role first
+        pairs = [f"{c.lower_} {token.lemma_.lower()}" for c in token.children if c.dep_ in ("compound", "amod")]
+        sector = next((self.kb.role_sector(p) for p in pairs if self.kb.role_sector(p)), None) \
+            or self.kb.role_sector(token.lemma_) or self.kb.role_sector(token.lower_)
+        if sector is None or any(c.dep_ == "poss" for c in token.children):
+            return None
+        if token.tag_ == "NN" and token.lemma_.lower() not in _COLLECTIVE_ROLES \
+                and any(c.lower_ in ("the", "this", "that") for c in token.children):
+            return None  # "the president": someone named before, not an unknown actor
+        named = {self.kb.entries[e.ent_id_].country for e in token.sent.ents if e.ent_id_ in self.kb.entries
+                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")}
+        named.discard(None)
+        actor = self.kb.actor(named.pop() + sector, self.day) if len(named) == 1 else generic_actor(sector)
+        start = min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"
+                    and t.dep_ not in ("det", "predet"))
+        return Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role")
 
     def actors_of(self, token) -> list[Mention]:
         """Like :meth:`actor_of`, but every actor a noun's modifiers name
