@@ -278,6 +278,9 @@ class EventCoder:
             if place is not None:
                 authority = self.kb.actor(place.actor.country + ("COP" if code[:2] == "17" else "GOV"), resolver.day)
                 actors, confidence = [Mention(place.start, place.end, place.text, authority, None, "place")], 0.6
+        if not actors and code[:2] in ("18", "19", "20") and self._faceless(verb) \
+                and self._speaker(verb, resolver) is None:
+            actors, confidence = self._attack_place(verb, resolver), 0.5
         candidate = self._finish(verb, code, actors, targets, issue_head, index, confidence, resolver)
         if candidate is not None and verb.lemma_.lower() in self.lex.words("refusal_verbs") \
                 and any(t.dep_ == "xcomp" for t in used):
@@ -770,6 +773,30 @@ class EventCoder:
             return []
         actor = self.kb.actor(place.actor.country + "CVL", resolver.day)
         return [Mention(subjects[0].i, subjects[0].i + 1, subjects[0].text, actor, None, "place")]
+
+    def _faceless(self, verb) -> bool:
+        """True when an act of force names no perpetrator: its subject is the
+        means ("a roadside bombing killed ...", "a blast wounded ...") or it
+        is passive with no agent ("was killed in Beirut")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0].lemma_.lower() in self.lex.words("bombing_nouns") | self.lex.words("weapon_nouns")
+        return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children)
+
+    def _attack_place(self, verb, resolver) -> list:
+        """The country where an attack of unnamed perpetrators happened,
+        coded as its actor (the PLOVER and CAMEO coders' practice of placing an
+        unattributed attack in its country): the place of the act or of its
+        means ("a bombing near Samarra"), else the one country the sentence names."""
+        found = self._place_actor(verb, resolver, set(), deep=True)
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            found = found or self._place_actor(subject, resolver, set(), deep=True)
+        country = found.actor.country if found is not None else resolver.only_country(verb.sent)
+        if not country:
+            return []
+        start, end = (found.start, found.end) if found is not None else (verb.i, verb.i + 1)
+        return [Mention(start, end, resolver.doc[start:end].text, self.kb.actor(country, resolver.day), None, "place")]
 
     def _place_actor(self, trigger, resolver, exclude: set, deep: bool = False) -> Mention | None:
         """The country where a domestic act happens ("eased emergency measures

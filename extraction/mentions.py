@@ -369,13 +369,19 @@ class MentionResolver:
         if token.tag_ == "NN" and token.lemma_.lower() not in _COLLECTIVE_ROLES \
                 and any(c.lower_ in ("the", "this", "that") for c in token.children):
             return None  # "the president": someone named before, not an unknown actor
-        named = {self.kb.entries[e.ent_id_].country for e in token.sent.ents if e.ent_id_ in self.kb.entries
-                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")}
-        named.discard(None)
-        actor = self.kb.actor(named.pop() + sector, self.day) if len(named) == 1 else generic_actor(sector)
+        country = self.only_country(token.sent)
+        actor = self.kb.actor(country + sector, self.day) if country else generic_actor(sector)
         start = min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"
                     and t.dep_ not in ("det", "predet"))
         return Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role")
+
+    def only_country(self, sent) -> str | None:
+        """The ISO3 code of the one country a sentence names (by name,
+        demonym or capital), or None when it names none or several."""
+        named = {self.kb.entries[e.ent_id_].country for e in sent.ents if e.ent_id_ in self.kb.entries
+                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")}
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
     def actors_of(self, token) -> list[Mention]:
         """Like :meth:`actor_of`, but every actor a noun's modifiers name

@@ -44,3 +44,18 @@ def test_the_speaker_beats_an_unnamed_subject_in_reported_speech(extractor):
 def test_a_generic_actor_has_a_sector_and_no_country():
     actor = generic_actor("REB")
     assert (actor.code, actor.country, actor.sector, actor.kind) == ("REB", None, "REB", "armed group")
+
+
+def test_an_attack_by_its_means_is_placed_in_the_country_named(extractor):
+    # no perpetrator: the bomb is the subject; the only country named places it
+    assert _triples(extractor, "A roadside bomb near the town of Tikrit killed three Iraqi policemen on Monday.") == {
+        ("IRQ", "183", "IRQCOP")}
+
+
+def test_a_passive_attack_without_agent_is_placed_where_it_happened(extractor):
+    assert _triples(extractor, "An Israeli soldier was killed in Gaza on Friday.") == {("PSE", "190", "ISR")}
+    assert _triples(extractor, "Two aid workers were kidnapped in Kabul on Tuesday.") == {("AFG", "181", None)}
+
+
+def test_a_speaker_still_acts_for_a_faceless_attack_in_its_words(extractor):
+    assert _triples(extractor, "Iraq said two soldiers were killed in Basra.") == {("IRQGOV", "190", None)}
