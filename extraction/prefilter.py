@@ -19,7 +19,8 @@ A sentence is parsed when it holds
    verb (statements and reported demands). An anchor is what the mention
    resolver (:mod:`geopolkg.extraction.mentions`) can turn into an actor: a
    name the actor ruler tagged with a knowledge-base id; a personal pronoun;
-   a capitalized role word ("Finance Minister") or word of an international
+   a role word ("Finance Minister", "gunmen", "officials": in the subject,
+   an actor of unknown country) or a capitalized word of an international
    organization's name ("Gulf", "Islamic"); "international" or
    "multinational" with a noun for people ("international monitors"); a role word next to a
    capitalized word ("Thomas Pyke, a spokesman"); a word of a person's
@@ -208,11 +209,13 @@ class EventPrefilter:
         return bool(self.sentence_spans(text))
 
     def _anchors(self, token) -> bool:
-        """A pronoun, or a capitalized role word or international organization's word."""
+        """A pronoun, a role word (the coder takes "gunmen", "officials" in
+        the subject as actors of unknown country), or a capitalized word of
+        an international organization's name."""
         lower = token.lower_
-        if lower in self._pronouns:
+        if lower in self._pronouns or self._is_role(token):
             return True
-        return token.text[:1].isupper() and (lower in self._roles or lower in self._international)
+        return token.text[:1].isupper() and lower in self._international
 
     def _unnamed_international(self, words) -> bool:
         """"international monitors", "a multinational force": a noun for
