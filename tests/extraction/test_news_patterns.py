@@ -276,3 +276,20 @@ def test_the_perpetrators_of_what_is_investigated_or_condemned_are_the_target(ex
 def test_a_mediation_between_two_parties_targets_both(extractor):
     main = _main(_events(extractor, "Qatar launched a mediation effort between Ethiopia and Eritrea."))
     assert _triples(main) == {("QATGOV", "ETHGOV", "045"), ("QATGOV", "ERIGOV", "045")}
+
+
+# -- lexicon: rallying support, handing over aid ---------------------------
+
+def test_mobilizing_support_is_rallying_not_a_troop_build_up(extractor):
+    # CAMEO 053 "rally support on behalf of", not 154 "mobilize armed forces"
+    events = _events(extractor, "The Kenyan opposition mobilized support for the referendum against President Ruto.")
+    assert _triples(_main(events)) == {("KENOPP", "KENGOV", "053")}
+    events = _events(extractor, "The Bangladeshi army drummed up support for Prime Minister Hasina.")
+    assert _triples(_main(events)) == {("BGDMIL", "BGDGOV", "053")}
+
+
+def test_handing_over_supplies_is_aid_and_handing_over_people_is_extradition(extractor):
+    events = _events(extractor, "Japan handed over medical supplies to the Philippines on Monday.")
+    assert _triples(_main(events)) == {("JPNGOV", "PHLGOV", "070")}
+    events = _events(extractor, "Egypt handed over two suspects to Libya.")
+    assert _triples(_main(events)) == {("EGYGOV", "LBYGOV", "063")}
