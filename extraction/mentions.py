@@ -23,7 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..ontology.actors import SECTOR_NAMES, Actor, ActorKB, Entry
 
@@ -71,6 +71,13 @@ def generic_actor(sector: str) -> Actor:
     stands alone when the nationality is unknown)."""
     return Actor(sector, f"unidentified {SECTOR_NAMES.get(sector, sector.lower())}",
                  _GENERIC_KINDS.get(sector, "government"), None, sector)
+
+
+def _phrase_start(token, skip=("punct",)) -> int:
+    """Index of the first word of the phrase ``token`` heads, up to ``token``:
+    space tokens (a blanked sentence before it) and dependents labelled
+    ``skip`` do not start a phrase."""
+    return min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ not in skip)
 
 
 @dataclass(frozen=True)
@@ -371,8 +378,7 @@ class MentionResolver:
             return None  # "the president": someone named before, not an unknown actor
         country = self.only_country(token.sent)
         actor = self.kb.actor(country + sector, self.day) if country else generic_actor(sector)
-        start = min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct"
-                    and t.dep_ not in ("det", "predet"))
+        start = _phrase_start(token, skip=("punct", "det", "predet"))
         return Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role")
 
     def only_country(self, sent) -> str | None:
@@ -464,7 +470,7 @@ class MentionResolver:
         if not found and any(t.lower_ in ("international", "multinational") for t in modifiers
                              if t.dep_ in ("amod", "compound")) and token.lemma_.lower() in _PEOPLE_NOUNS:
             # "an international aid agency", "international monitors": an unnamed international body
-            start = min(t.i for t in token.subtree if t.i <= token.i and not t.is_space and t.dep_ != "punct")
+            start = _phrase_start(token)
             found = [Mention(start, token.i + 1, self.doc[start:token.i + 1].text, self.kb.actor("IGO", self.day),
                              None, "role")]
         return found
@@ -499,6 +505,6 @@ class MentionResolver:
             else:
                 continue
             if actor is not None and all(m.actor != actor for m in out):
-                start = min(t.i for t in token.subtree if t.dep_ != "punct" and not t.is_space and t.i <= token.i)
+                start = _phrase_start(token)
                 out.append(Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role"))
         return out

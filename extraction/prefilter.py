@@ -226,8 +226,7 @@ class EventPrefilter:
     def _titled(self, words) -> bool:
         """"the minister": a role word after "the", which the mention resolver
         reads as the person last named with that title."""
-        return any(a.lower_ == "the" and self.lemma_candidates(b.text) & self._roles
-                   for a, b in zip(words, words[1:]))
+        return any(a.lower_ == "the" and self._is_role(b) for a, b in zip(words, words[1:]))
 
     def _described_names(self, words, kb_tokens) -> set[str]:
         """Words of a person the mention resolver can describe by a role:

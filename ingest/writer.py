@@ -12,17 +12,10 @@ from __future__ import annotations
 
 from ..errors import GeopolkgError, StoreError
 from ..ontology import iris
+from ..store.oxigraph import graph_update
 from .worker import Outcome, outcome_error
 
 __all__ = ["write_outcomes", "count_outcomes"]
-
-
-def _graph_update(article_id: str, quads: list) -> str:
-    graph = f"<{iris.article_graph_iri(article_id)}>"
-    # str() of a pyoxigraph term is its N-Triples form, escaped: article text
-    # cannot leave its literal
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
 
 
 def write_outcomes(ks, outcomes: list[Outcome], summary, *, errors: list | None, progress=None) -> None:
@@ -36,7 +29,7 @@ def write_outcomes(ks, outcomes: list[Outcome], summary, *, errors: list | None,
     good = [o for o in outcomes if o.quads is not None]
     if good:
         try:
-            ks.update(" ;\n".join(_graph_update(o.article_id, o.quads) for o in good))
+            ks.update(" ;\n".join(graph_update(iris.article_graph_iri(o.article_id), o.quads) for o in good))
         except GeopolkgError:
             good = _write_one_by_one(ks, good, errors)
     stored_ids = {o.article_id for o in good}

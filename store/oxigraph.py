@@ -18,7 +18,7 @@ from ..errors import QueryError, StoreError
 from ..ontology import iris
 from ..ontology.namespace import GPO
 
-__all__ = ["KnowledgeStore", "default_store_path", "open_store"]
+__all__ = ["KnowledgeStore", "default_store_path", "open_store", "graph_update"]
 
 
 def default_store_path() -> Path:
@@ -105,9 +105,7 @@ class KnowledgeStore:
             If the store is read-only or the write fails (nothing is changed).
         """
         self._writable()
-        graph = f"<{iris.article_graph_iri(article_id)}>"
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        update = graph_update(iris.article_graph_iri(article_id), quads)
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError) as err:
@@ -149,9 +147,9 @@ class KnowledgeStore:
     def replace_graph(self, graph_iri: str, quads: list) -> None:
         """Replace any named graph (for example the derived relations) atomically."""
         self._writable()
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
-        self._wrote(len(body))
+        update = graph_update(graph_iri, quads)
+        self._store.update(update)
+        self._wrote(len(update))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 update (one transaction: all of it applies, or nothing).
@@ -306,6 +304,17 @@ DROP GRAPH <{article}>
 #: A SPARQL update, after any PREFIX/BASE lines (to explain why it is refused).
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*|#[^\n]*\n\s*)*"
                      r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|ADD|MOVE|COPY|WITH)\b", re.I)
+
+
+def graph_update(graph_iri: str, quads: list) -> str:
+    """The SPARQL update that replaces the named graph ``graph_iri`` with
+    ``quads`` (pyoxigraph quads or triples): one transaction when run.
+
+    ``str()`` of a pyoxigraph term is its N-Triples form, escaped, so
+    article text cannot leave its literal."""
+    graph = f"<{graph_iri}>"
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
 
 
 def iris_unquote(text: str) -> str:
