@@ -30,7 +30,9 @@ A sentence is parsed when it holds
 2. **or, without a trigger, a knowledge-base name or a described person**:
    such a sentence is the context that later sentences read (the country an
    unnamed official takes, the person "he" is, the words that decide an
-   ambiguous name such as "Georgia").
+   ambiguous name such as "Georgia");
+3. **or a day ("On Monday the talks resumed.")** when a later parsed
+   sentence of the same paragraph names none: that event takes its date.
 
 Words are compared through every lemma the English rule lemmatizer could
 give them under any part of speech (plus the attribute ruler's fixed
@@ -48,6 +50,8 @@ least 97 % of their events.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 
 from .lexicon import Lexicon
@@ -61,6 +65,14 @@ _PRONOUNS = {"he", "she", "him", "her"}
 #: How near (in tokens) a role word and a capitalized word must be to read
 #: as a described person: "Finance Secretary Jaime Ongpin", "Pyke, a spokesman".
 _ROLE_WINDOW = 3
+#: Words that can name a day (CAMEO events are dated by day): an event with
+#: no date of its own takes the last one named earlier in its paragraph
+#: (:mod:`geopolkg.extraction.coder`), so such a sentence is parsed too.
+_DATE_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|weekend|month|year|ago"
+    r"|(?:19|20)\d\d)\b", re.IGNORECASE)
 #: Words whose lemma candidates are remembered (about 6 MiB).
 _CACHE_WORDS = 20_000
 #: How far (in tokens) after "Name," a role word may come in an appositive.
@@ -178,7 +190,10 @@ class EventPrefilter:
         kb_tokens = {i for ent in doc.ents if ent.ent_id_ for i in range(ent.start, ent.end)}
         names = set(self._kb_person_words(doc))
         spans, worded = [], False
+        paragraph, dated = 0, None  # the last blanked sentence of this paragraph naming a day
         for sent in doc.sents:
+            if sent.start and "\n\n" in doc[sent.start - 1].text_with_ws:
+                paragraph, dated = paragraph + 1, None
             words = [t for t in sent if not (t.is_space or t.is_punct)]
             if not words:
                 # punctuation alone (an opening quote after a line break) is
@@ -192,10 +207,17 @@ class EventPrefilter:
             # a person described here ("Zoltan Boesze, chief of ...") can be
             # named later by one word ("Boesze")
             names |= described
+            has_date = bool(_DATE_WORDS.search(sent.text))
             if named or described or (anchored and self._has_trigger(words)):
                 spans.append((sent.start_char, sent.end_char))
                 worded = True
-        return spans if worded else []
+                if dated is not None and not has_date:
+                    # an event takes the last day named earlier in its paragraph
+                    spans.append(dated)
+                dated = None
+            elif has_date:
+                dated = (sent.start_char, sent.end_char)
+        return sorted(set(spans)) if worded else []
 
     def masked_text(self, text: str) -> str | None:
         """Return ``text`` with every sentence that cannot hold an event blanked

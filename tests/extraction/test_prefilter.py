@@ -85,6 +85,23 @@ def test_sentence_index_counts_sentences_not_blank_lines(extractor, filtered):
     _same_events(extractor, filtered, text, [("RUSGOV", "111", 1), ("RUSGOV", "010", 2), ("RUSGOV", "120", 3)])
 
 
+def test_a_day_named_earlier_in_the_paragraph_keeps_its_sentence(extractor, filtered):
+    """An event takes the last day named earlier in its paragraph: that
+    sentence is parsed though it holds no event. Published Saturday
+    2026-11-21: Monday is the 16th, yesterday the 20th."""
+    import datetime as dt
+
+    from geopolkg.loaders import Article
+
+    text = "On Monday the talks resumed. Iran welcomed the outcome.\n\nYesterday was quiet. Turkey shelled Kurdish positions."
+    article = Article("t", text, published=dt.date(2026, 11, 21))
+    plain = extractor.extract(article).events
+    [result] = list(filtered.extract_many([article]))
+    assert repr(result.events) == repr(plain)
+    assert [(e.actor.code, str(e.date)) for e in plain] == [("IRNGOV", "2026-11-16"), ("TURGOV", "2026-11-20")]
+    assert _kept(filtered.prefilter, "Prices fell on Monday. Stocks rose.") is None
+
+
 def test_punctuation_alone_is_not_parsed(filtered):
     assert filtered.prefilter.masked_text('!!! ... -- "?"') is None
 
