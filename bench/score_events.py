@@ -14,7 +14,8 @@ For each sentence the extractor's *main* event is scored: the event whose
 trigger is highest in the dependency tree (closest to the root), then the
 earliest. Printed per set: records, event-type accuracy (PLOVER type,
 or CAMEO root for the codebook), source- and target-country accuracy (ISO3
-of the actor, or ``IGO``), precision/recall/F1 of whole (source country,
+of the actor, or ``IGO``; the gold's few pre-ISO codes such as "ITL" are read
+as their ISO3 codes, see ``GOLD_CODE_ALIASES``), precision/recall/F1 of whole (source country,
 target country, event type) triples, and the worst confusions.
 
 Usage::
@@ -37,6 +38,12 @@ from geopolkg.loaders import Article
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
+#: Country codes of the gold that are not ISO 3166 alpha-3, from older
+#: CAMEO/KEDS coding, and the ISO3 code they stand for: "ITL" (Italy in
+#: "Italy announced ..."), "JAP" (Japan, also in the PLOVER manual's own
+#: examples), "VTN" ("Vietnamese-led forces").
+GOLD_CODE_ALIASES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
+
 
 def _country(actor) -> str | None:
     """ISO3 of an actor, or ``IGO``: the PLOVER gold codes every international
@@ -45,6 +52,11 @@ def _country(actor) -> str | None:
         return None
     code = actor.country or actor.code[:3]
     return "IGO" if code == "NGO" else code
+
+
+def _gold_code(actor: dict) -> str | None:
+    code = actor.get("code")
+    return GOLD_CODE_ALIASES.get(code, code)
 
 
 def main_events(events):
@@ -71,8 +83,8 @@ def score(records, extractor, type_of, gold_type):
             type_ok += 1
         else:
             confusions[(expected, predicted)] += 1
-        src = {s.get("code") for s in rec.get("source") or []}
-        tgt = {t.get("code") for t in rec.get("target") or []}
+        src = {_gold_code(s) for s in rec.get("source") or []}
+        tgt = {_gold_code(t) for t in rec.get("target") or []}
         if main and src & {_country(e.actor) for e in main}:
             src_ok += 1
         if tgt:

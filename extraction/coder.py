@@ -316,8 +316,12 @@ class EventCoder:
         light_object = light is not None
         if code[:2] == "01" and not light_object:
             return None  # "Trump's remarks" names a statement; "made remarks" reports one
-        if not actors and not (light_object and self._speaker(head, resolver) is not None):
-            return None  # with a light verb in reported speech, the speaker may act
+        if not actors and not (light_object and (self._speaker(head, resolver) is not None
+                                                 or self._unnamed_subject(head, resolver))):
+            # with a light verb in reported speech the speaker may act, and a
+            # role word in the light verb's subject ("fundamentalists continued
+            # their hunger strike") names an actor of unknown country
+            return None
         targets, issue_head = [], None
         preps = list(noun.children)
         if light_object:
@@ -737,7 +741,24 @@ class EventCoder:
           CAMEO 183 (non-military bombing), or the bombing noun's own sub-code.
         * Capturing a place ("captured a rebel stronghold") is seizing
           territory (192), not an arrest (173) or a seizure of goods (171).
+        * Agreeing that something is so ("agreed that talks were needed") is
+          expressing accord (019), not a commitment (030): the codebook keeps
+          019 for agreement on a view without intent to act.
+        * Driving out a population ("forced thousands of villagers from their
+          homes") is mass expulsion (201), which the codebook sets apart from
+          the expulsion of groups or organizations (166).
         """
+        if code.startswith("03") and verb.lemma_.lower() == "agree" \
+                and any(c.dep_ == "ccomp" for c in verb.children) \
+                and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+            return "019"
+        if code == "166":
+            objects = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *_conjuncts(c))]
+            # "thousands of villagers"
+            objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in _prep_objects(p)]
+            if any(o.lemma_.lower() in self.lex.words("population_nouns") for o in objects):
+                return "201"
         if code[:2] in ("18", "19") and not code.startswith("183"):
             means = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             means += [o for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")

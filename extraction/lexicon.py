@@ -115,7 +115,7 @@ class Lexicon:
         for entry in self.verbs.get(token.lemma_.lower(), ()):
             used, head = [], token
             for k, word in enumerate(entry.rest):
-                child = _child_with(head, word)
+                child = _child_with(head, word, self.words("quantity_nouns"))
                 if child is None and word == "to" and k + 1 < len(entry.rest):
                     continue  # "decline to comment": "to" hangs on the infinitive, not the verb
                 if child is None:
@@ -156,9 +156,18 @@ def _forms(token) -> set[str]:
     return forms
 
 
-def _child_with(token, word: str):
+def _quantity_of(token, quantities) -> set[str]:
+    """The goods a quantity word measures: "700 kg of medicine", "$5,000
+    worth of food", "two shipments of aid" name medicine, food and aid."""
+    if token.dep_ != "dobj" or token.lemma_.lower() not in quantities:
+        return set()
+    return {g.lemma_.lower() for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"}
+
+
+def _child_with(token, word: str, quantities=frozenset()):
     for child in token.children:
-        if child.dep_ in _PHRASE_DEPS and word in _forms(child):
+        if child.dep_ in _PHRASE_DEPS and (word in _forms(child) or word in _quantity_of(child, quantities)):
             if child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children):
                 continue  # "agreed on Wednesday" is not "agreed on"
             return child

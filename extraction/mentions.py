@@ -54,6 +54,11 @@ _GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet"}
 _INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
                         "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
                         "community", "cooperation", "amnesty", "red", "crescent"}
+#: Words that make an unknown organization a party or movement of its country
+#: ("front" is left out: a "liberation front" is as often an armed group
+#: fighting in a country not its own).
+_POLITICAL_BODY_WORDS = {"party", "union", "movement", "league", "alliance", "congress", "coalition",
+                         "bloc", "federation", "association"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 #: Role words for a body rather than a person: "the army" names an actor
 #: even when no earlier sentence named it ("the president" does not).
@@ -61,7 +66,7 @@ _COLLECTIVE_ROLES = {"army", "military", "police", "militia", "opposition", "gov
                      "junta", "administration", "navy", "parliament", "legislature", "judiciary"}
 #: Kinds of the country-less actors CAMEO codes by their sector alone.
 _GENERIC_KINDS = {"REB": "armed group", "INS": "armed group", "OPP": "other", "CVL": "other",
-                  "BUS": "other", "MED": "other"}
+                  "BUS": "other", "MED": "other", "RAD": "other", "REL": "other", "HRI": "other"}
 
 
 def generic_actor(sector: str) -> Actor:
@@ -220,7 +225,22 @@ class MentionResolver:
             if other is not None and other.kind in ("demonym", "country") and other.country \
                     and other.country != entry.country:
                 return other.country
+        if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in ent.root.children):
+            return self._ethnic_home(ent, entry)
         return None
+
+    def _ethnic_home(self, ent, entry) -> str:
+        """"Ethnic Albanians demonstrated in Serbia": a people, not the state
+        of their name. CAMEO codes a people by the country they live in, so
+        the nearest other country the sentence names gives the code; with
+        none, the people are coded by their own country, without a sector."""
+        others = [e for e in ent.sent.ents if e.ent_id_ in self.kb.entries
+                  and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
+                  and self.kb.entries[e.ent_id_].country not in (None, entry.country)]
+        if not others:
+            return entry.country
+        nearest = min(others, key=lambda e: abs(e.start - ent.start))
+        return self.kb.entries[nearest.ent_id_].country
 
     def _short_mention(self, ent) -> Mention | None:
         words = ent.text.split()
@@ -323,6 +343,12 @@ class MentionResolver:
                 return self.kb.actor(entry.country + (self._role_of(list(ent)) or ""), self.day)
         if words & _INTERNATIONAL_WORDS:
             return self.kb.actor("IGO", self.day)
+        after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+        if (words | {after}) & _POLITICAL_BODY_WORDS:
+            # "the Homeland Union began collecting signatures ... the Lithuanian
+            # Parliament": a party or movement of the one country named
+            country = self.only_country(ent.sent)
+            return self.kb.actor(country, self.day) if country else None
         return None
 
     # -- queries --------------------------------------------------------
@@ -486,7 +512,9 @@ class MentionResolver:
                 # an ambiguous name already decided by its context ("Georgia's governor")
                 actor = self.kb.actor(mention.actor.country + ("ELI" if former else (sector or "")), self.day)
             elif entry is not None and entry.kind in ("country", "demonym", "seat"):
-                code = entry.country + ("ELI" if former else (sector or ""))
+                # the mention knows where a people lives ("thousands of ethnic Hungarians in Romania")
+                home = mention.actor.country if mention is not None and mention.actor.country else entry.country
+                code = home + ("ELI" if former else (sector or ""))
                 actor = self.kb.actor(code, self.day)
             elif mention is not None and mention.person is not None and token.lemma_.lower() in _GOVERNMENT_NOUNS \
                     and mention.actor.country:

@@ -43,7 +43,7 @@ SECTOR_NAMES = {
     "GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels",
     "INS": "insurgents", "OPP": "opposition", "LEG": "legislature", "JUD": "judiciary",
     "CVL": "civilians", "BUS": "business", "MED": "media", "ELI": "elites",
-    "SPY": "intelligence",
+    "SPY": "intelligence", "RAD": "radicals", "REL": "religious groups", "HRI": "human rights groups",
 }
 
 _KIND_BY_SECTOR = {"GOV": "government", "MIL": "government", "COP": "government",

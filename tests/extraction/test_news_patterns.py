@@ -293,3 +293,64 @@ def test_handing_over_supplies_is_aid_and_handing_over_people_is_extradition(ext
     assert _triples(_main(events)) == {("JPNGOV", "PHLGOV", "070")}
     events = _events(extractor, "Egypt handed over two suspects to Libya.")
     assert _triples(_main(events)) == {("EGYGOV", "LBYGOV", "063")}
+
+
+# -- peoples named by "ethnic" ----------------------------------------------
+
+def test_an_ethnic_people_is_coded_by_the_country_they_live_in(extractor):
+    # CAMEO codes a people by where they are: ethnic Hungarians in Romania are
+    # Romanian actors, protesting against Romania's government
+    main = _main(_events(extractor, "Thousands of ethnic Hungarians demonstrated in Romania on Sunday."))
+    assert {e.actor.code for e in main} == {"ROU"}
+    assert {e.code[:2] for e in main} == {"14"}
+
+
+def test_an_ethnic_people_with_no_other_country_is_the_people_not_the_state(extractor):
+    main = _main(_events(extractor, "Ethnic Hungarians condemned the new language law."))
+    assert {e.actor.code for e in main} == {"HUN"}
+    # without "ethnic", a demonym in the subject still speaks for its state
+    main = _main(_events(extractor, "Hungarians condemned the new language law."))
+    assert {e.actor.code for e in main} == {"HUNGOV"}
+
+
+# -- codebook distinctions --------------------------------------------------
+
+def test_goods_measured_by_quantity_are_still_aid(extractor):
+    # "handed over two shipments of food": the object is the food, so aid (07), not an extradition (063)
+    main = _main(_events(extractor, "Norway handed over two shipments of food to Somalia on Friday."))
+    assert _triples(main) == {("NORGOV", "SOMGOV", "070")}
+    main = _main(_events(extractor, "Kenya handed over two suspects to Uganda on Friday."))
+    assert {e.code for e in main} == {"063"}
+
+
+def test_agreeing_that_something_is_so_is_accord_not_intent(extractor):
+    # CAMEO 019: agreement on a view, no commitment to act; "agreed to" acts (03)
+    main = _main(_events(extractor, "Chile and Peru agreed that the border talks had failed."))
+    assert {(e.actor.code, e.code) for e in main} == {("CHLGOV", "019"), ("PERGOV", "019")}
+    main = _main(_events(extractor, "Chile agreed to resume border talks with Peru."))
+    assert all(e.code.startswith("03") for e in main)
+
+
+def test_driving_out_a_population_is_mass_expulsion(extractor):
+    main = _main(_events(extractor, "Sudanese troops drove out thousands of villagers from their homes in Darfur."))
+    assert {e.code for e in main} == {"201"}
+    # an organization expelled is 166
+    main = _main(_events(extractor, "Sudan expelled two aid agencies from Darfur on Monday."))
+    assert {e.code for e in main} == {"166"}
+
+
+# -- sectors beyond the state ------------------------------------------------
+
+def test_religious_and_radical_groups_are_actors(extractor):
+    main = _main(_events(extractor, "Shiites demanded that the Iraqi government release the prisoners."))
+    assert {(e.actor.code, e.code[:2]) for e in main} == {("IRQREL", "10")}
+    main = _main(_events(extractor, "Egyptian fundamentalists began a hunger strike in Cairo."))
+    assert {(e.actor.code, e.code) for e in main} == {("EGYRAD", "142")}
+
+
+def test_an_unknown_party_takes_the_one_country_of_its_sentence(extractor):
+    main = _main(_events(extractor, "The Freedom Party began collecting signatures against the Austrian government."))
+    assert _triples(main) == {("AUT", "AUTGOV", "140")}
+    # a party named with two countries gets no guessed country
+    events = _events(extractor, "The Freedom Party criticized Austria and Germany.")
+    assert not any(e.actor.country for e in events)
