@@ -55,13 +55,21 @@ _REFUSAL_CODE = {"04": "125", "08": "124", "06": "121", "07": "122", "03": "120"
 #: Roots of acts addressed to someone: without a named target, a demand,
 #: appeal or threat about a place is addressed to the government holding it.
 _ADDRESSED_ROOTS = ("02", "10", "13")
-#: Roots of acts done at home (concessions, protest, force posture,
-#: coercion, violence): where they happen names the target.
-_LOCAL_ROOTS = ("08", "09", "14", "15", "17", "18", "19", "20")
+#: Roots of acts that land somewhere (promises and help given there,
+#: concessions, protest, force posture, sanctions, coercion, violence): where
+#: they happen names the target ("opened an embassy in Tehran", "a curfew in
+#: Algiers"). Meetings (04) and comments (01, 11, 12) are not aimed at the
+#: country they take place in.
+_LOCAL_ROOTS = ("03", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20")
 #: Prepositions that aim an act at someone ("aid for Romania", "a visit to Haiti").
 #: Roots of acts that, with no target named, are aimed at the actor's own
 #: country (the PLOVER convention for domestic events).
-_DOMESTIC_ROOTS = ("08", "10", "13", "14", "17")
+_DOMESTIC_ROOTS = ("08", "10", "12", "13", "14", "15", "17", "18", "19", "20")
+#: Of those, the political ones (concessions, demands, rejections, threats):
+#: with no other country in their sentence they are taken as domestic.
+_POLITICAL_DOMESTIC_ROOTS = ("08", "10", "12", "13")
+#: Yielding acts aimed at no one: resigning (0831) and retreating (087x).
+_UNAIMED_CODES = ("0831", "087")
 #: Sectors that act for the state: their domestic acts fall on civilians.
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
@@ -245,6 +253,8 @@ class EventCoder:
             elif not found and issue_head is None and (word == prep_word or word in (
                     "about", "over", "on", "regarding", "concerning", "against", "for")):
                 issue_head = objs[0]
+        if not targets:
+            targets.extend(self._stance_target(verb, resolver, {m.actor.code for m in actors}))
         if not targets and entry.code[:2] in ("02", "10", "11", "12", "13"):
             # "demanded that the US cancel its plans": the one asked is the target
             for content in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -342,6 +352,9 @@ class EventCoder:
                 issue_head = child  # "a push to regain access to the base"
         if not targets and code[:2] in ("09", "11", "12") and issue_head is not None:
             targets.extend(self._perpetrators(issue_head, resolver, {m.actor.code for m in actors}))
+        if not targets:
+            # "announced a suspension of air links with Serbia"
+            targets.extend(self._nested_target(noun, resolver, {m.actor.code for m in actors}, start=[noun]))
         if by_modifier and not targets and issue_head is None:
             return None  # "the 2021 US withdrawal": a reference, not a report
         if intent and code[:2] in ("03", "04", "05", "06", "07"):
@@ -475,13 +488,36 @@ class EventCoder:
             best = mention
         return [best] if best is not None else []
 
-    def _nested_target(self, verb, resolver, exclude: set, preps: set = None) -> list:
+    def _stance_target(self, verb, resolver, exclude: set) -> list:
+        """The one an act is done against or for, named in a phrase of stance:
+        "blocked streets in defiance of Chinese authorities", "rioted in
+        protest against the government", "marched in solidarity with X", and
+        in a purpose clause: "blocked a road to show their disapproval of the
+        United States' policies" (the owner of the policies)."""
+        nouns = [n for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for n in _prep_objects(c)]
+        nouns += [o for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                  and c.lemma_.lower() in ("show", "express", "voice", "register", "signal", "demonstrate")
+                  for o in c.children if o.dep_ == "dobj"]
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.lex.words("stance_nouns"):
+                continue
+            for inner in (c for c in noun.children if c.dep_ == "prep"):
+                for obj in _prep_objects(inner):
+                    owners = [c for c in obj.children if c.dep_ == "poss"]
+                    found = [m for o in [obj] + owners for m in self._conj_mentions(o, resolver)
+                             if m.actor.code not in exclude]
+                    if found:
+                        return found
+        return []
+
+    def _nested_target(self, verb, resolver, exclude: set, preps: set = None, start: list = None) -> list:
         """An actor that the verb's object is aimed at: "granted asylum to
         Panamanian officers", "cancelled a visit to Haiti", "a suspension of
         links with Serbia"; for requests and rejections also "calls by X",
-        "support from X". Searches the object's prepositions, two levels deep."""
+        "support from X". Searches the object's prepositions, two levels deep
+        (or those of ``start``, the tokens to search from)."""
         aimed = preps or _AIMED_PREPS
-        frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        frontier = start if start is not None else [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         # "mobilized reservists for a war against Iraq": the act's own purpose,
         # searched one level only ("mediation in talks with Syria" is not aimed at Syria)
         purposes = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in aimed for g in _prep_objects(c)]
@@ -660,10 +696,16 @@ class EventCoder:
         aimed at the actor's own country: a state body's act at its
         people (``CVL``), anyone else's at the government (``GOV``). The
         act counts as domestic only when its clause names no other country
-        ("destroyed a platform in response to an Iranian attack" is not).
+        ("destroyed a platform in response to an Iranian attack" is not),
+        and when the clause names its own country again ("a curfew in
+        Algiers"), the act is a protest, or its sentence names no other
+        country at all. Roots: concessions, demands, rejections, threats,
+        protest, force posture, coercion and violence (``_DOMESTIC_ROOTS``);
+        investigations and cuts in relations (09, 16) are most often aimed
+        abroad, and meetings and comments name their own partners.
         """
         actor = actor_mention.actor
-        if not actor.country:
+        if not actor.country or code.startswith(_UNAIMED_CODES):
             return None
         at_home = code[:2] == "14"  # protest is aimed at one's own rulers
         for tok in trigger.subtree:
@@ -673,6 +715,13 @@ class EventCoder:
             if mention.actor.country != actor.country:
                 return None
             at_home = True  # "a curfew in Algiers", "weapons from Palestinian groups"
+        if not at_home and code[:2] in _POLITICAL_DOMESTIC_ROOTS:
+            # a political act in a sentence that names no other country stays
+            # at home ("lifted the state of emergency in West Darfur"); force
+            # may be used abroad ("warships destroyed an oil platform")
+            sent = trigger.sent
+            named = {m.actor.country for m in resolver.mentions if sent.start <= m.start < sent.end}
+            at_home = named <= {actor.country, None}
         if not at_home:
             return None
         sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
@@ -890,8 +939,12 @@ class EventCoder:
                 target = target_mention.actor if target_mention is not None else None
                 if target_mention is domestic and domestic is not None:
                     confidence = c.confidence - 0.15  # no target named: the domestic convention
-                if target is not None and target.code == actor_mention.actor.code:
-                    target = None  # an actor aimed at itself, or a government at its own country
+                if target is not None and target.code == actor_mention.actor.code and (
+                        actor_mention.actor.sector is not None or target_mention.start == actor_mention.start):
+                    # an actor aimed at itself, or a government at its own country; two
+                    # mentions of a bare country's people ("gunmen in Iraq killed two
+                    # Iraqi youths") are different people
+                    target = None
                 span = self._span(c, actor_mention, target_mention, sent)
                 char_start = resolver.doc[span[0]].idx
                 char_end = resolver.doc[span[1]].idx + len(resolver.doc[span[1]].text)

@@ -70,9 +70,10 @@ def test_the_purpose_of_a_mobilization_names_its_target(extractor):
 
 
 def test_sworn_to_fight_is_a_threat_of_the_swearers(extractor):
-    # the parser hangs "to fight" as a side clause; still the rebels' threat, not the officials'
+    # the parser hangs "to fight" as a side clause; still the rebels' threat, not the officials';
+    # a threat in a sentence that names no other country is aimed at home (PLOVER's convention)
     events = _events(extractor, "Armenian rebels have sworn to fight until they regain the province, officials said.")
-    assert _triples(_main(events)) == {("ARMREB", None, "138")}
+    assert _triples(_main(events)) == {("ARMREB", "ARMGOV", "138")}
 
 
 def test_an_offer_with_an_object_keeps_its_code_before_a_purpose_clause(extractor):
@@ -85,7 +86,8 @@ def test_an_offer_with_an_object_keeps_its_code_before_a_purpose_clause(extracto
 PHRASES = [
     # sentence, (actor, target, CAMEO code) of the main event
     # "called off": the verb phrase, not the light verb "call" with a military "strike"
-    ("The Chilean teachers' union called off its strike on Monday.", ("CHL", None, "082")),
+    # PLOVER codes a domestic concession with no named target as aimed at the own country
+    ("The Chilean teachers' union called off its strike on Monday.", ("CHL", "CHLGOV", "082")),
     # no place and no one named: a resignation keeps no target
     ("The Peruvian prime minister resigned on Friday.", ("PERGOV", None, "0831")),
     # agreeing to a concession is an intent to concede (035)
@@ -354,3 +356,51 @@ def test_an_unknown_party_takes_the_one_country_of_its_sentence(extractor):
     # a party named with two countries gets no guessed country
     events = _events(extractor, "The Freedom Party criticized Austria and Germany.")
     assert not any(e.actor.country for e in events)
+
+
+# -- targets named by place, stance and ownership ----------------------------
+
+def test_a_phrase_of_stance_names_the_target(extractor):
+    main = _main(_events(extractor, "Thousands of students marched in Seoul in protest against the Japanese government."))
+    assert {(e.target.code if e.target else None) for e in main} == {"JPNGOV"}
+    main = _main(_events(extractor, "Farmers in Paris blocked roads to show their anger at Brazil's trade policies."))
+    assert {(e.actor.country, e.target.code if e.target else None) for e in main} == {("FRA", "BRAGOV")}
+
+
+def test_help_given_in_a_country_is_aimed_at_it(extractor):
+    # aid is a root whose place names the target; a meeting's place does not
+    main = _main(_events(extractor, "Japan delivered medicine in Laos on Monday."))
+    assert {(e.actor.code, e.target.code if e.target else None) for e in main} == {("JPNGOV", "LAOGOV")}
+    main = _main(_events(extractor, "Chile and Peru met in Bolivia on Monday."))
+    assert all(e.target is None or e.target.country != "BOL" for e in main)
+
+
+def test_a_noun_event_finds_its_target_under_its_object(extractor):
+    main = _main(_events(extractor, "Italy announced a suspension of air links with Serbia on Wednesday."))
+    assert _triples(main) == {("ITAGOV", "SRBGOV", "160")}
+
+
+def test_an_act_in_a_sentence_naming_no_other_country_stays_at_home(extractor):
+    # PLOVER codes a domestic act with no named target as aimed at its own country
+    main = _main(_events(extractor, "The Ghanaian government lifted the state of emergency in the northern region."))
+    assert _triples(main) == {("GHAGOV", "GHACVL", "081")}
+    # another country in the sentence: no target is guessed
+    main = _main(_events(extractor, "The Ghanaian government lifted the state of emergency after talks in Togo."))
+    assert all(e.target is None or e.target.country != "GHA" for e in main)
+
+
+def test_two_mentions_of_one_people_are_actor_and_target(extractor):
+    # unknown attackers placed in Iraq and the Iraqi youths they killed: both IRQ, different people
+    main = _main(_events(extractor, "A landmine killed two Iraqi youths near Mosul in Iraq on Sunday."))
+    assert {(e.actor.code, e.target.code if e.target else None) for e in main} == {("IRQ", "IRQ")}
+
+
+def test_an_abbreviated_military_title_describes_an_officer(extractor):
+    # "Gen." keeps its full stop in the tokenizer; the one country named gives the country
+    main = _main(_events(extractor, "Gen. Ana Castillo resigned on Monday, Bolivian radio said."))
+    assert _triples(main) == {("BOLMIL", None, "0831")}  # a resignation is aimed at no one
+
+
+def test_a_resignation_or_a_retreat_gets_no_domestic_target(extractor):
+    main = _main(_events(extractor, "Chilean rebels surrendered to end the war in Chile."))
+    assert {e.target for e in main} == {None}
