@@ -441,6 +441,14 @@ class EventCoder:
                 node = node.head  # "..., urging him to send troops": the writer urges
                 continue
             if node.dep_ in ("acl", "relcl") and node.head != node:
+                root = _verbless_root(node)
+                if root is not None:
+                    # "An official Syrian newspaper called on Arabs ...": with no verb
+                    # at the root, the parser made the sentence's verb a modifier of
+                    # its subject; the root noun is the subject
+                    found = self._conj_mentions(root, resolver)
+                    if found:
+                        return found, [], "subject"
                 found = self._conj_mentions(node.head, resolver)
                 if node.tag_ == "VBN":
                     return [], found, "subject"  # "citizens detained in ...": the noun is the patient
@@ -993,6 +1001,22 @@ class EventCoder:
 def _infinitive(verb) -> bool:
     """True for a bare infinitive with "to" ("sworn to fight")."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _verbless_root(node):
+    """The sentence's root when it is a noun and ``node`` (a verb modifying a
+    noun) hangs under it through nouns and prepositions only ("Doctors from
+    two aid groups donated ...", parsed with "Doctors" as the root); else None."""
+    root = node.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj")
+                                                 and t.head == root for t in root.children):
+        return None
+    step = node.head
+    while step != root:
+        if step.dep_ not in ("pobj", "prep", "compound", "appos") or step.head == step:
+            return None
+        step = step.head
+    return root
 
 
 def _has_object(verb) -> bool:

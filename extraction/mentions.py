@@ -78,6 +78,17 @@ def generic_actor(sector: str) -> Actor:
                  _GENERIC_KINDS.get(sector, "government"), None, sector)
 
 
+def _phrase_tokens(token) -> list:
+    """``token``'s subtree without the clauses hanging in it: the words of a
+    noun phrase ("two American aid groups", not the verb the parser hung on
+    "groups" with its objects)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "ccomp", "conj", "cc") or child.pos_ not in ("VERB", "AUX", "CCONJ"):
+            out.extend(_phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _phrase_start(token, skip=("punct",)) -> int:
     """Index of the first word of the phrase ``token`` heads, up to ``token``:
     space tokens (a blanked sentence before it) and dependents labelled
@@ -487,7 +498,7 @@ class MentionResolver:
         places += [g for a in token.children if a.dep_ == "acl" and a.tag_ == "VBN"
                    for c in a.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                    for g in c.children if g.dep_ == "pobj"]
-        modifiers = [t for c in children + places for t in c.subtree]
+        modifiers = [t for c in children + places for t in _phrase_tokens(c)]
         former = any(t.lower_ in ("former", "ex") for t in modifiers)
         # who they are before where they are: "Albanian rebels in Macedonia" are Albanian
         found = self._modifier_actors(token, children, sector, former) if children else []
@@ -502,7 +513,7 @@ class MentionResolver:
         return found
 
     def _modifier_actors(self, token, children, sector, former) -> list[Mention]:
-        modifiers = [t for c in children for t in c.subtree]
+        modifiers = [t for c in children for t in _phrase_tokens(c)]
         out: list[Mention] = []
         for tok in modifiers:
             entry = self._entry_at(tok)

@@ -404,3 +404,19 @@ def test_an_abbreviated_military_title_describes_an_officer(extractor):
 def test_a_resignation_or_a_retreat_gets_no_domestic_target(extractor):
     main = _main(_events(extractor, "Chilean rebels surrendered to end the war in Chile."))
     assert {e.target for e in main} == {None}
+
+
+# -- sentences the parser leaves without a verb at the root ------------------
+
+def test_a_verb_parsed_as_a_modifier_of_a_root_noun_keeps_its_subject(extractor):
+    # the parser makes "newspaper" the root and "called" a modifier of it
+    text = "An official Cuban newspaper called Thursday on Latin Americans to unite against Washington."
+    main = _main(_events(extractor, text))
+    assert {(e.actor.code, e.code[:2]) for e in main} == {("CUBMED", "02")}
+
+
+def test_a_clause_hung_on_a_noun_does_not_lend_its_countries_to_the_noun(extractor):
+    text = ("Doctors from two Canadian aid groups donated and delivered $10,000 worth of goods "
+            "to a hospital in Haiti, risking fines.")
+    events = _events(extractor, text)
+    assert {e.actor.code for e in events if e.code.startswith("07")} == {"CAN"}
