@@ -51,7 +51,7 @@ _PEOPLE_NOUNS = {
 #: administration", "the government of President X").
 _GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet"}
 #: Words that mark an unknown organization as international.
-_INTERNATIONAL_WORDS = {"international", "united", "nations", "world", "european", "asian", "asia-pacific",
+_INTERNATIONAL_WORDS = {"international", "nations", "world", "european", "asian", "asia-pacific",
                         "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
                         "community", "cooperation", "amnesty", "red", "crescent"}
 #: Words that make an unknown organization a party or movement of its country

@@ -420,3 +420,8 @@ def test_a_clause_hung_on_a_noun_does_not_lend_its_countries_to_the_noun(extract
             "to a hospital in Haiti, risking fines.")
     events = _events(extractor, text)
     assert {e.actor.code for e in events if e.code.startswith("07")} == {"CAN"}
+
+
+def test_united_in_a_company_name_is_not_an_international_body(extractor):
+    events = _events(extractor, "Iranian authorities pressured workers of the United Bus Company of Tehran to end their strike.")
+    assert events and not any(e.target and e.target.code.startswith("IGO") for e in events)
