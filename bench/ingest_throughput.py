@@ -18,7 +18,10 @@ figures are the same.
 
 Usage::
 
-    python bench/ingest_throughput.py [--limit N] [--shared DIR] [--json]
+    python bench/ingest_throughput.py [--limit N] [--shared DIR] [--json] [--one-job]
+
+``--one-job`` leaves out the 2-job run (3.) for quicker before/after
+comparisons of the ingest/bare ratio on a slice.
 """
 
 from __future__ import annotations
@@ -121,6 +124,7 @@ def main(argv=None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N stories (default: all)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--one-job", action="store_true", help="leave out the 2-job run")
     args = parser.parse_args(argv)
     corpus = args.shared / "corpora" / "reuters-21578.jsonl"
     with tempfile.TemporaryDirectory(prefix="geopolkg-bench-") as tmp:
@@ -132,7 +136,10 @@ def main(argv=None) -> int:
         load_before = os.getloadavg()[0]
         n_bare, bare_wall, bare_cpu = _measure(lambda: bare_pipe(path))
         n1, one_wall, one_cpu = _measure(lambda: ingest(path, 1, folder))
-        n2, two_wall, two_cpu = _measure(lambda: ingest(path, 2, folder))
+        if args.one_job:
+            n2, two_wall = 0, float("nan")
+        else:
+            n2, two_wall, _ = _measure(lambda: ingest(path, 2, folder))
         load_after = os.getloadavg()[0]
         share, skipped = parsed_share(path)
     result = {

@@ -117,6 +117,10 @@ class EventPrefilter:
         self._tables = self._lemma_tables(nlp)
         self._fixed = self._fixed_lemmas(nlp)
         self._cache: dict[str, frozenset] = {}
+        #: Per word (as written): is it a role word, an anchor (both read
+        #: for nearly every token); emptied with ``_cache``.
+        self._role_cache: dict[str, bool] = {}
+        self._anchor_cache: dict[str, bool] = {}
 
     @staticmethod
     def _lemma_tables(nlp):
@@ -163,6 +167,8 @@ class EventPrefilter:
             # bounded: a corpus's words (every figure is one) would otherwise
             # grow it without end, 17 MiB over the Reuters corpus
             self._cache.clear()
+            self._role_cache.clear()
+            self._anchor_cache.clear()
         self._cache[lower] = found
         return found
 
@@ -173,7 +179,7 @@ class EventPrefilter:
         Sentences here come from :func:`geopolkg.extraction.sentences.split_sentences`
         (final punctuation and line breaks), not from the parser.
         """
-        return self._spans(self._sentence_doc(text))
+        return self._spans(self._sentence_doc(text), text)
 
     def mask(self, text: str) -> tuple[str | None, list[int]]:
         """Return :meth:`masked_text` of ``text`` and the character offsets
@@ -181,20 +187,26 @@ class EventPrefilter:
         :func:`geopolkg.extraction.sentences.sentence_starts` gives them),
         tokenizing ``text`` once for both."""
         doc = self._sentence_doc(text)
-        return _masked(text, self._spans(doc)), starts_of(doc)
+        return _masked(text, self._spans(doc, text)), starts_of(doc)
 
     def _sentence_doc(self, text: str):
         return split_sentences(self.ruler(self.nlp.make_doc(text)))
 
-    def _spans(self, doc) -> list[tuple[int, int]]:
+    def _spans(self, doc, text: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` offsets of the sentences of ``doc`` (``text``
+        tokenized and split) to parse. ``text`` is passed because
+        ``Doc.text`` joins every token anew."""
         kb_tokens = {i for ent in doc.ents if ent.ent_id_ for i in range(ent.start, ent.end)}
         names = set(self._kb_person_words(doc))
         spans, worded = [], False
         paragraph, dated = 0, None  # the last blanked sentence of this paragraph naming a day
+        # each token object made once (indexing a Doc makes a new one each
+        # time); sentences read from ``text`` (Span.text joins its tokens)
+        tokens = list(doc)
         for sent in doc.sents:
-            if sent.start and "\n\n" in doc[sent.start - 1].text_with_ws:
+            if sent.start and "\n\n" in tokens[sent.start - 1].text_with_ws:
                 paragraph, dated = paragraph + 1, None
-            words = [t for t in sent if not (t.is_space or t.is_punct)]
+            words = [t for t in tokens[sent.start:sent.end] if not (t.is_space or t.is_punct)]
             if not words:
                 # punctuation alone (an opening quote after a line break) is
                 # kept: it belongs to the sentence after it
@@ -202,13 +214,13 @@ class EventPrefilter:
                 continue
             named = any(t.i in kb_tokens for t in words)
             described = self._described_names(words, kb_tokens)
-            anchored = named or bool(described) or any(t.text in names or self._anchors(t) for t in words) or (
-                bool(names) and self._titled(words)) or self._unnamed_international(words)
             # a person described here ("Zoltan Boesze, chief of ...") can be
-            # named later by one word ("Boesze")
+            # named later by one word ("Boesze"); the anchor test is read
+            # only when neither a name nor a description keeps the sentence
+            keep = named or bool(described) or (self._anchored(words, names) and self._has_trigger(words))
             names |= described
-            has_date = bool(_DATE_WORDS.search(sent.text))
-            if named or described or (anchored and self._has_trigger(words)):
+            has_date = bool(_DATE_WORDS.search(text[sent.start_char:sent.end_char]))
+            if keep:
                 spans.append((sent.start_char, sent.end_char))
                 worded = True
                 if dated is not None and not has_date:
@@ -230,14 +242,24 @@ class EventPrefilter:
         """Return False when no sentence of ``text`` can hold an event."""
         return bool(self.sentence_spans(text))
 
+    def _anchored(self, words, names: set[str]) -> bool:
+        """A word of ``words`` (one sentence) the mention resolver can turn
+        into an actor, ``names`` being the people described before."""
+        return any(t.text in names or self._anchors(t) for t in words) or (
+            bool(names) and self._titled(words)) or self._unnamed_international(words)
+
     def _anchors(self, token) -> bool:
         """A pronoun, a role word (the coder takes "gunmen", "officials" in
         the subject as actors of unknown country), or a capitalized word of
         an international organization's name."""
-        lower = token.lower_
-        if lower in self._pronouns or self._is_role(token):
-            return True
-        return token.text[:1].isupper() and lower in self._international
+        text = token.text
+        found = self._anchor_cache.get(text)
+        if found is None:
+            lower = text.lower()
+            found = lower in self._pronouns or self._is_role(token) or (
+                text[:1].isupper() and lower in self._international)
+            self._anchor_cache[text] = found
+        return found
 
     def _unnamed_international(self, words) -> bool:
         """"international monitors", "a multinational force": a noun for
@@ -269,7 +291,12 @@ class EventPrefilter:
         return found
 
     def _is_role(self, token) -> bool:
-        return not self.lemma_candidates(token.text).isdisjoint(self._roles)
+        text = token.text
+        found = self._role_cache.get(text)
+        if found is None:
+            found = not self.lemma_candidates(text).isdisjoint(self._roles)
+            self._role_cache[text] = found
+        return found
 
     def _appositive_role(self, token) -> bool:
         """True when ``token`` is followed by a comma and a phrase holding a role word."""

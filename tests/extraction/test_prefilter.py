@@ -158,3 +158,16 @@ def test_reuters_samples_keep_nearly_all_events(extractor, filtered):
     assert total > 100
     assert same >= 0.97 * total
     assert (filtered.chars_parsed - parsed) <= 0.85 * (filtered.chars - chars)
+
+
+def test_anchor_memo_tells_capitalized_words_apart(filtered):
+    """The per-word memo of anchors is keyed on the word as written: "Gulf"
+    (of an organization's name) anchors, "gulf" does not, whichever is read first."""
+    f = filtered.prefilter
+    lower, upper = f.nlp.make_doc("gulf Gulf")
+    assert [f._anchors(lower), f._anchors(upper), f._anchors(lower)] == [False, True, False]
+    other_upper, other_lower = f.nlp.make_doc("Crescent crescent")
+    assert [f._anchors(other_upper), f._anchors(other_lower)] == [True, False]
+    # role words are role words in any case ("Minister", "ministers")
+    assert all(f._is_role(t) for t in f.nlp.make_doc("Minister minister ministers"))
+    assert not any(f._is_role(t) for t in f.nlp.make_doc("Cocoa cocoa"))
