@@ -66,8 +66,15 @@ _LOCAL_ROOTS = ("03", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18"
 #: country (the PLOVER convention for domestic events).
 _DOMESTIC_ROOTS = ("08", "10", "12", "13", "14", "15", "17", "18", "19", "20")
 #: Of those, the political ones (concessions, demands, rejections, threats):
-#: with no other country in their sentence they are taken as domestic.
+#: with nothing foreign in their sentence or the one before, a concession by
+#: anyone, or a demand, rejection or threat by someone outside the state
+#: (a party, rebels, a union), is taken as domestic. A government's own
+#: demands and refusals most often answer someone abroad.
 _POLITICAL_DOMESTIC_ROOTS = ("08", "10", "12", "13")
+#: Roots whose target a phrase of defiance or protest may name ("rallied in
+#: protest against X"): disapproval, rejection, threats, protest, cut ties.
+#: Force used "in defiance of the UN" is not aimed at the UN.
+_STANCE_ROOTS = ("11", "12", "13", "14", "16")
 #: Yielding acts aimed at no one: resigning (0831) and retreating (087x).
 _UNAIMED_CODES = ("0831", "087")
 #: Sectors that act for the state: their domestic acts fall on civilians.
@@ -253,7 +260,7 @@ class EventCoder:
             elif not found and issue_head is None and (word == prep_word or word in (
                     "about", "over", "on", "regarding", "concerning", "against", "for")):
                 issue_head = objs[0]
-        if not targets:
+        if not targets and entry.code[:2] in _STANCE_ROOTS:
             targets.extend(self._stance_target(verb, resolver, {m.actor.code for m in actors}))
         if not targets and entry.code[:2] in ("02", "10", "11", "12", "13"):
             # "demanded that the US cancel its plans": the one asked is the target
@@ -497,9 +504,9 @@ class EventCoder:
         return [best] if best is not None else []
 
     def _stance_target(self, verb, resolver, exclude: set) -> list:
-        """The one an act is done against or for, named in a phrase of stance:
-        "blocked streets in defiance of Chinese authorities", "rioted in
-        protest against the government", "marched in solidarity with X", and
+        """The one an act of protest or defiance is aimed at, named in a phrase
+        of stance: "blocked streets in defiance of Chinese authorities",
+        "rioted in protest against the government", and
         in a purpose clause: "blocked a road to show their disapproval of the
         United States' policies" (the owner of the policies)."""
         nouns = [n for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for n in _prep_objects(c)]
@@ -723,18 +730,35 @@ class EventCoder:
             if mention.actor.country != actor.country:
                 return None
             at_home = True  # "a curfew in Algiers", "weapons from Palestinian groups"
-        if not at_home and code[:2] in _POLITICAL_DOMESTIC_ROOTS:
-            # a political act in a sentence that names no other country stays
-            # at home ("lifted the state of emergency in West Darfur"); force
-            # may be used abroad ("warships destroyed an oil platform")
-            sent = trigger.sent
-            named = {m.actor.country for m in resolver.mentions if sent.start <= m.start < sent.end}
-            at_home = named <= {actor.country, None}
+        if not at_home and code[:2] in _POLITICAL_DOMESTIC_ROOTS and (
+                code[:2] == "08" or actor.sector not in _STATE_SECTORS):
+            # a political act stays at home when neither its sentence nor the one
+            # before names anything foreign ("lifted the state of emergency in
+            # West Darfur"); "Tehran rejected the demand" after "The US demanded
+            # ..." answers the US, and force may be used abroad at any time
+            at_home = not self._names_abroad(trigger, actor.country, resolver)
         if not at_home:
             return None
         sector = "CVL" if actor.sector in _STATE_SECTORS else "GOV"
         other = self.kb.actor(actor.country + sector, resolver.day)
         return Mention(actor_mention.start, actor_mention.end, "", other, None, "domestic")
+
+    def _names_abroad(self, trigger, country: str, resolver) -> bool:
+        """True when ``trigger``'s sentence or the sentence before it names a
+        country other than ``country`` (by name, demonym, even as an adjective,
+        or capital), an international body, or says "foreign", "overseas"..."""
+        sent = trigger.sent
+        doc = trigger.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for ent in doc[start:sent.end].ents:
+            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.kind in ("country", "demonym", "seat") and entry.country != country:
+                return True  # also adjectives, which are no mentions: "Japanese microchips"
+        for mention in resolver.mentions:
+            if start <= mention.start < sent.end and mention.actor.country != country \
+                    and (mention.actor.country or mention.actor.kind == "organization"):
+                return True  # "Trump's demand", "the United Nations"
+        return any(t.lower_ in self.lex.words("abroad_words") for t in doc[start:sent.end])
 
     def _perpetrators(self, thing, resolver, exclude: set) -> list:
         """Who did what is investigated, condemned or rejected: "crimes
@@ -800,22 +824,18 @@ class EventCoder:
           territory (192), not an arrest (173) or a seizure of goods (171).
         * Agreeing that something is so ("agreed that talks were needed") is
           expressing accord (019), not a commitment (030): the codebook keeps
-          019 for agreement on a view without intent to act.
+          019 for agreement on a view without intent to act. Agreeing that
+          something will be done ("agreed that it would allow ...") stays 03.
         * Driving out a population ("forced thousands of villagers from their
           homes") is mass expulsion (201), which the codebook sets apart from
           the expulsion of groups or organizations (166).
         """
         if code.startswith("03") and verb.lemma_.lower() == "agree" \
-                and any(c.dep_ == "ccomp" for c in verb.children) \
+                and any(c.dep_ == "ccomp" and not _modal(c) for c in verb.children) \
                 and not any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
             return "019"
-        if code == "166":
-            objects = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *_conjuncts(c))]
-            # "thousands of villagers"
-            objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in _prep_objects(p)]
-            if any(o.lemma_.lower() in self.lex.words("population_nouns") for o in objects):
-                return "201"
+        if code == "166" and any(self._is_population(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            return "201"
         if code[:2] in ("18", "19") and not code.startswith("183"):
             means = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             means += [o for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "with")
@@ -834,6 +854,20 @@ class EventCoder:
                 if any(n.lemma_.lower() in self.lex.words("territory_nouns") for n in nouns):
                     return "192"
         return code
+
+    def _is_population(self, noun) -> bool:
+        """True for a noun phrase naming many people: a plural of a noun for a
+        population or of a people ("villagers", "Kurds"), with no count under a
+        hundred ("two people" is a deportation, 174), or a large number of
+        them ("thousands of Palestinians", "50,000 Asians")."""
+        counts = [c for c in noun.children if c.dep_ == "nummod"]
+        if noun.lemma_.lower() in ("thousand", "hundred", "million", "dozen") or noun.like_num:
+            return any(self._is_population(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in _prep_objects(p))
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return False
+        people = noun.lemma_.lower() in self.lex.words("population_nouns") or noun.ent_type_ == "NORP"
+        return people and not any(c.like_num and _small_number(c.text) for c in counts)
 
     def _governs_mood(self, verb) -> bool:
         """True for verbs whose infinitive is an intent, threat or refusal."""
@@ -1017,6 +1051,21 @@ def _verbless_root(node):
             return None
         step = step.head
     return root
+
+
+def _modal(clause) -> bool:
+    """True when ``clause`` speaks of what will or may be done ("it would allow")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "should", "could", "can",
+                                                            "may", "might", "must", "'ll")
+               for c in clause.children)
+
+
+def _small_number(text: str) -> bool:
+    """True for a count under a hundred, in digits or words ("two", "45")."""
+    words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+             "twelve", "dozen", "several", "few", "some"}
+    digits = text.replace(",", "")
+    return text.lower() in words or (digits.isdigit() and int(digits) < 100)
 
 
 def _has_object(verb) -> bool:

@@ -54,10 +54,15 @@ _GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet"}
 _INTERNATIONAL_WORDS = {"international", "nations", "world", "european", "asian", "asia-pacific",
                         "african", "arab", "atlantic", "pacific", "gulf", "commonwealth",
                         "community", "cooperation", "amnesty", "red", "crescent"}
+#: Words of a company's name: "Gulf Resources", "Oil World", "Arab Bank" are
+#: not international bodies.
+_BUSINESS_WORDS = {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
+                   "group", "resources", "oil", "bank", "holdings", "industries", "airlines", "airways",
+                   "petroleum", "energy", "motors", "trading", "investment", "investments", "insurance"}
 #: Words that make an unknown organization a party or movement of its country
-#: ("front" is left out: a "liberation front" is as often an armed group
-#: fighting in a country not its own).
-_POLITICAL_BODY_WORDS = {"party", "union", "movement", "league", "alliance", "congress", "coalition",
+#: ("front" and "movement" are left out: a "liberation front" or movement is
+#: as often an armed group fighting in a country not its own).
+_POLITICAL_BODY_WORDS = {"party", "union", "league", "alliance", "congress", "coalition",
                          "bloc", "federation", "association"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 #: Role words for a body rather than a person: "the army" names an actor
@@ -76,6 +81,15 @@ def generic_actor(sector: str) -> Actor:
     stands alone when the nationality is unknown)."""
     return Actor(sector, f"unidentified {SECTOR_NAMES.get(sector, sector.lower())}",
                  _GENERIC_KINDS.get(sector, "government"), None, sector)
+
+
+def _is_place(token) -> bool:
+    """True when ``token`` names where something is: the object of "in",
+    "near", "from"..., or the owner of such an object ("near Macedonia's border")."""
+    places = ("in", "inside", "near", "from", "across", "throughout", "outside")
+    if token.dep_ in ("poss", "compound") and token.head.dep_ == "pobj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in places
 
 
 def _phrase_tokens(token) -> list:
@@ -245,9 +259,14 @@ class MentionResolver:
         of their name. CAMEO codes a people by the country they live in, so
         the nearest other country the sentence names gives the code; with
         none, the people are coded by their own country, without a sector."""
-        others = [e for e in ent.sent.ents if e.ent_id_ in self.kb.entries
-                  and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
-                  and self.kb.entries[e.ent_id_].country not in (None, entry.country)]
+        named = [e for e in ent.sent.ents if e.ent_id_ in self.kb.entries and e.start != ent.start
+                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
+                 and self.kb.entries[e.ent_id_].country]
+        # where they are, if the sentence says: "in Moscow", "near Macedonia's border"
+        places = [e for e in named if _is_place(e.root)]
+        if places:
+            return self.kb.entries[min(places, key=lambda e: abs(e.start - ent.start)).ent_id_].country
+        others = [e for e in named if self.kb.entries[e.ent_id_].country != entry.country]
         if not others:
             return entry.country
         nearest = min(others, key=lambda e: abs(e.start - ent.start))
@@ -352,7 +371,7 @@ class MentionResolver:
             entry = self._entry_at(tok)
             if entry is not None and entry.kind in ("country", "demonym", "seat") and entry.country:
                 return self.kb.actor(entry.country + (self._role_of(list(ent)) or ""), self.day)
-        if words & _INTERNATIONAL_WORDS:
+        if words & _INTERNATIONAL_WORDS and not words & _BUSINESS_WORDS:
             return self.kb.actor("IGO", self.day)
         after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
         if (words | {after}) & _POLITICAL_BODY_WORDS:

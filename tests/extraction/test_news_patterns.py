@@ -425,3 +425,43 @@ def test_a_clause_hung_on_a_noun_does_not_lend_its_countries_to_the_noun(extract
 def test_united_in_a_company_name_is_not_an_international_body(extractor):
     events = _events(extractor, "Iranian authorities pressured workers of the United Bus Company of Tehran to end their strike.")
     assert events and not any(e.target and e.target.code.startswith("IGO") for e in events)
+
+
+# -- found by a tester: the rules above must not overreach -------------------
+
+def test_a_rejection_of_something_foreign_is_not_aimed_at_the_own_people(extractor):
+    events = _events(extractor, "Peru demanded that Chile free the detained fishermen. Santiago rejected the demand.")
+    rejected = [e for e in events if e.trigger == "rejected"]
+    assert rejected and all(e.target is None or e.target.country != "CHL" for e in rejected)
+    for text in ("Bolivia rejected foreign interference.",
+                 "Colombia will impose tariffs on imports of Mexican cement, senators said."):
+        assert all(e.target is None or e.target.sector != "CVL" for e in _events(extractor, text)), text
+
+
+def test_support_and_defiance_do_not_make_a_target_of_force(extractor):
+    events = _events(extractor, "Yemenis marched in Sanaa to show their support for Hamas.")
+    assert not any(e.code.startswith("14") and e.target and e.target.code.startswith("PSE") for e in events)
+    events = _events(extractor, "Iran tested missiles in defiance of the United Nations.")
+    assert not any(e.target and e.target.code.startswith("IGO") for e in events if e.code[:2] in ("15", "19"))
+
+
+def test_mass_expulsion_needs_many_people(extractor):
+    main = _main(_events(extractor, "Ghana expelled two people accused of spying for Togo."))
+    assert {e.code for e in main} != {"201"}
+    main = _main(_events(extractor, "Iraq expelled thousands of Kurds from Kirkuk."))
+    assert {e.code for e in main} == {"201"}
+
+
+def test_an_ethnic_people_at_home_keeps_its_own_country(extractor):
+    main = _main(_events(extractor, "Ethnic Serbs protested outside the Croatian embassy in Belgrade."))
+    assert {e.actor.code for e in main} == {"SRB"}
+
+
+def test_agreeing_that_something_will_be_done_is_a_commitment(extractor):
+    main = _main(_events(extractor, "Greece agreed that it would allow NATO to use its ports."))
+    assert all(e.code.startswith("03") for e in main)
+
+
+def test_a_company_with_a_regional_word_is_not_an_international_body(extractor):
+    for text in ("Gulf Resources said it criticized the new tax in Canada.", "Pacific Oil Company condemned the strike in Chile."):
+        assert not any(e.actor.code.startswith("IGO") for e in _events(extractor, text)), text
