@@ -111,7 +111,7 @@ class EventPrefilter:
         self._nouns = lexicon.nouns
         self._speech = {w.lower() for w in lexicon.words("speech")}
         self._pronouns = frozenset(_PRONOUNS | {w.lower() for w in mentions._PERSON_PRONOUNS})
-        self._roles = _role_words(load_kb().roles)
+        self._roles, self._pair_roles = _role_words(load_kb().roles)
         self._international = frozenset(w.lower() for w in mentions._INTERNATIONAL_WORDS)
         self._people = frozenset(w.lower() for w in mentions._PEOPLE_NOUNS)
         self._tables = self._lemma_tables(nlp)
@@ -296,6 +296,11 @@ class EventPrefilter:
         if found is None:
             found = not self.lemma_candidates(text).isdisjoint(self._roles)
             self._role_cache[text] = found
+        if not found and token.i > 0:
+            # the last word of a two-word role counts after its first word only:
+            # "rights group", not any "group"
+            before = token.doc[token.i - 1].lower_
+            found = any(before in self._pair_roles.get(c, ()) for c in self.lemma_candidates(text))
         return found
 
     def _appositive_role(self, token) -> bool:
@@ -337,17 +342,20 @@ class EventPrefilter:
         return False
 
 
-def _role_words(roles) -> frozenset:
+def _role_words(roles) -> tuple[frozenset, dict[str, frozenset]]:
     """The words that can make a token a role for the mention resolver: the
-    one-word roles, and the last word of two-word roles ("vice president"),
-    which it looks up as a pair ending in that word. Longer roles are never
-    matched whole, so their other words ("of", "state") are not role words."""
-    words = set()
+    one-word roles, and, for two-word roles ("rights group"), which it looks
+    up as a pair, the first words each last word needs before it
+    (``{"group": {"rights"}}``). Longer roles are never matched whole, so
+    their other words ("of", "state") are not role words."""
+    words, pairs = set(), {}
     for role in roles:
         parts = role.lower().split()
-        if len(parts) <= 2:
-            words.add(parts[-1])
-    return frozenset(words)
+        if len(parts) == 1:
+            words.add(parts[0])
+        elif len(parts) == 2:
+            pairs.setdefault(parts[1], set()).add(parts[0])
+    return frozenset(words), {last: frozenset(firsts) for last, firsts in pairs.items()}
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str | None:

@@ -171,3 +171,11 @@ def test_anchor_memo_tells_capitalized_words_apart(filtered):
     # role words are role words in any case ("Minister", "ministers")
     assert all(f._is_role(t) for t in f.nlp.make_doc("Minister minister ministers"))
     assert not any(f._is_role(t) for t in f.nlp.make_doc("Cocoa cocoa"))
+
+
+def test_the_last_word_of_a_two_word_role_anchors_only_after_its_first_word(filtered):
+    # "rights group" is a role (HRI); a bare "group" is none, so "the group said" holds no actor
+    f = filtered.prefilter
+    assert f.masked_text("The group said it condemned the plan.") is None
+    assert f.masked_text("The rights group said it condemned the plan.") is not None
+    assert f.masked_text("The air force said it attacked the base.") is not None
