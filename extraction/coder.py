@@ -195,8 +195,7 @@ class EventCoder:
         if own is not None and any(t.dep_ in ("dobj", "attr") for t in own[1]):
             return False  # "called off the strike", "imposed a curfew": the verb phrase is the event
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        objects += [o for c in objects if c.lemma_.lower() in self.lex.words("measure_nouns")
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in _prep_objects(p)]
+        objects += [o for c in objects if c.lemma_.lower() in self.lex.words("measure_nouns") for o in _of_objects(c)]
         return any(self.lex.match_noun(c) for c in objects)
 
     def _light_verb(self, noun):
@@ -750,10 +749,8 @@ class EventCoder:
         sent = trigger.sent
         doc = trigger.doc
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for ent in doc[start:sent.end].ents:
-            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            if entry is not None and entry.kind in ("country", "demonym", "seat") and entry.country != country:
-                return True  # also adjectives, which are no mentions: "Japanese microchips"
+        if any(entry.country != country for _, entry in resolver.place_entities(doc[start:sent.end])):
+            return True  # also adjectives, which are no mentions: "Japanese microchips"
         for mention in resolver.mentions:
             if start <= mention.start < sent.end and mention.actor.country != country \
                     and (mention.actor.country or mention.actor.kind == "organization"):
@@ -849,8 +846,7 @@ class EventCoder:
         if code in ("171", "173"):
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 # "captured part of a stronghold": the place may sit under "part of"
-                nouns = [obj] + [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for o in _prep_objects(c)]
+                nouns = [obj] + _of_objects(obj)
                 if any(n.lemma_.lower() in self.lex.words("territory_nouns") for n in nouns):
                     return "192"
         return code
@@ -862,8 +858,7 @@ class EventCoder:
         them ("thousands of Palestinians", "50,000 Asians")."""
         counts = [c for c in noun.children if c.dep_ == "nummod"]
         if noun.lemma_.lower() in ("thousand", "hundred", "million", "dozen") or noun.like_num:
-            return any(self._is_population(g) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in _prep_objects(p))
+            return any(self._is_population(g) for g in _of_objects(noun))
         if noun.tag_ not in ("NNS", "NNPS"):
             return False
         people = noun.lemma_.lower() in self.lex.words("population_nouns") or noun.ent_type_ == "NORP"
@@ -1077,6 +1072,12 @@ def _prep_objects(prep) -> list:
     the tokenizer splits "re-" off, and the verb with the object is wanted)."""
     objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
     return sorted(objs, key=lambda t: -len(list(t.subtree)))
+
+
+def _of_objects(token) -> list:
+    """The objects of ``token``'s "of" phrases ("a round of talks", "part of a
+    stronghold", "thousands of villagers")."""
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
 
 
 def _conjuncts(token):

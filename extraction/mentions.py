@@ -259,18 +259,13 @@ class MentionResolver:
         of their name. CAMEO codes a people by the country they live in, so
         the nearest other country the sentence names gives the code; with
         none, the people are coded by their own country, without a sector."""
-        named = [e for e in ent.sent.ents if e.ent_id_ in self.kb.entries and e.start != ent.start
-                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
-                 and self.kb.entries[e.ent_id_].country]
+        named = [(e, other) for e, other in self.place_entities(ent.sent) if e.start != ent.start]
         # where they are, if the sentence says: "in Moscow", "near Macedonia's border"
-        places = [e for e in named if _is_place(e.root)]
-        if places:
-            return self.kb.entries[min(places, key=lambda e: abs(e.start - ent.start)).ent_id_].country
-        others = [e for e in named if self.kb.entries[e.ent_id_].country != entry.country]
+        places = [pair for pair in named if _is_place(pair[0].root)]
+        others = places or [pair for pair in named if pair[1].country != entry.country]
         if not others:
             return entry.country
-        nearest = min(others, key=lambda e: abs(e.start - ent.start))
-        return self.kb.entries[nearest.ent_id_].country
+        return min(others, key=lambda pair: abs(pair[0].start - ent.start))[1].country
 
     def _short_mention(self, ent) -> Mention | None:
         words = ent.text.split()
@@ -345,20 +340,17 @@ class MentionResolver:
         """The country a titled person with no country of their own most likely
         belongs to: the first country named in the sentence ("France is ready
         ..., Defence Minister Pierre Joxe said"), else the last one before it."""
-        sent = ent.sent
-        found = [self.kb.entries[e.ent_id_].country for e in sent.ents
-                 if e.ent_id_ in self.kb.entries and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")
-                 and e.start != ent.start and (e.start < ent.start or e.root.dep_ in ("nsubj", "nsubjpass")
-                                               or e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "of", "from"))]
+        places = [(e, entry) for e, entry in self.place_entities(ent.sent) if e.start != ent.start]
+        found = [entry.country for e, entry in places
+                 if e.start < ent.start or e.root.dep_ in ("nsubj", "nsubjpass")
+                 or e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "of", "from")]
         if found:
             return found[0]
         for mention in reversed(self.mentions):
             if mention.end <= ent.start and mention.actor.country:
                 return mention.actor.country
         # "President X banned Ugandan opposition candidates": the one country named
-        named = {self.kb.entries[e.ent_id_].country for e in sent.ents if e.ent_id_ in self.kb.entries
-                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat") and e.start != ent.start}
-        named.discard(None)
+        named = {entry.country for _, entry in places}
         return named.pop() if len(named) == 1 else None
 
     def _org_actor(self, ent) -> Actor | None:
@@ -440,10 +432,19 @@ class MentionResolver:
     def only_country(self, sent) -> str | None:
         """The ISO3 code of the one country a sentence names (by name,
         demonym or capital), or None when it names none or several."""
-        named = {self.kb.entries[e.ent_id_].country for e in sent.ents if e.ent_id_ in self.kb.entries
-                 and self.kb.entries[e.ent_id_].kind in ("country", "demonym", "seat")}
-        named.discard(None)
+        named = {entry.country for _, entry in self.place_entities(sent)}
         return named.pop() if len(named) == 1 else None
+
+    def place_entities(self, span) -> list:
+        """The ``(entity, entry)`` pairs of ``span`` (a spaCy Span) whose
+        knowledge-base entry names a country: by name, demonym (adjectives
+        too) or capital."""
+        out = []
+        for ent in span.ents:
+            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.kind in ("country", "demonym", "seat") and entry.country:
+                out.append((ent, entry))
+        return out
 
     def actors_of(self, token) -> list[Mention]:
         """Like :meth:`actor_of`, but every actor a noun's modifiers name
