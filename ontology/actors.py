@@ -417,12 +417,14 @@ def _add_countries(kb: ActorKB, extras: dict) -> None:
     for code, extra in extras.items():
         if code.startswith("_") or code in kb.country_names:
             continue
-        kb.country_names[code] = extra["name"]  # historical states (Soviet Union)
+        kb.country_names[code] = extra["name"]  # historical states (Soviet Union), Kosovo
         kb.add_entry(Entry(f"country:{code}", extra["name"], "country", code,
                            list(extra.get("aliases", [])) + list(extra.get("scripts", [])),
                            wikidata=extra.get("wikidata")))
         if extra.get("demonyms"):
             kb.add_entry(Entry(f"demonym:{code}", extra["demonyms"][0], "demonym", code, extra["demonyms"]))
+        for seat, sector in extra.get("seats", {}).items():  # "Pristina" speaks for Kosovo
+            kb.add_entry(Entry(f"seat:{code}:{seat}", seat, "seat", code, [seat], [Period(code + sector)]))
     for code, periods in extras.get("_sector_names", {}).items():
         kb.sector_name_periods[code] = [
             (Period(code, _date(p.get("from")), _date(p.get("until"))), p["name"]) for p in periods]

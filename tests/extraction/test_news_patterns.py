@@ -465,3 +465,11 @@ def test_agreeing_that_something_will_be_done_is_a_commitment(extractor):
 def test_a_company_with_a_regional_word_is_not_an_international_body(extractor):
     for text in ("Gulf Resources said it criticized the new tax in Canada.", "Pacific Oil Company condemned the strike in Chile."):
         assert not any(e.actor.code.startswith("IGO") for e in _events(extractor, text)), text
+
+
+def test_kosovo_and_a_wire_spelling_of_a_leader_are_known(extractor):
+    # Kosovo has no ISO 3166 code: XKX; "Zelenskiy" is the Reuters spelling
+    main = _main(_events(extractor, "Serbia threatened to suspend the talks if Pristina went ahead."))
+    assert {(e.actor.code, e.target.code if e.target else None) for e in main} == {("SRBGOV", "XKXGOV")}
+    main = _main(_events(extractor, "President Volodymyr Zelenskiy rejected a proposal by China to hold talks."))
+    assert _triples(main) == {("UKRGOV", "CHNGOV", "120")}
