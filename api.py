@@ -105,6 +105,11 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
     from .ingest import run_engine
     from .loaders import iter_articles
 
+    if metadata.get("published") is not None:
+        from .loaders.published import parse_published
+
+        # one bad --published is refused once, before anything is read or stored
+        metadata["published"] = parse_published(metadata["published"], "published")
     summary = IngestSummary()
     errors: list | None = summary.failed if keep_going else None
     ks = _store(store)

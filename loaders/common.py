@@ -3,12 +3,13 @@ parsing publication dates, detecting the language, assembling an Article."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
+import re
 from pathlib import Path
 
 from ..errors import LoaderError
 from .article import Article, make_article_id
+from .published import parse_published
 
 __all__ = ["read_bytes", "decode_text", "parse_published", "check_language", "build_article", "META_KEYS"]
 
@@ -56,52 +57,6 @@ def decode_text(data: bytes, where: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_published(value, where: str) -> dt.date | dt.datetime | None:
-    """Parse a publication date.
-
-    Parameters
-    ----------
-    value : str, datetime.date, datetime.datetime or None
-        ISO 8601 (``2025-09-20``, ``2025-09-20T09:31:01+09:00``) or any form
-        that dateparser reads unambiguously ("20 September 2025").
-    where : str
-        Shown in the error message.
-
-    Returns
-    -------
-    datetime.date, datetime.datetime or None
-        A date for a day-only value; a timezone-aware datetime when a time is
-        given (a time without zone is taken as UTC).
-
-    Raises
-    ------
-    LoaderError
-        If the value is not a real date.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
-    except ValueError:
-        pass
-    import dateparser  # slow import, only for unusual date forms
-
-    # absolute forms only: "yesterday" or "next friday" would depend on when the run happens
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "STRICT_PARSING": True, "PARSERS": ["custom-formats", "absolute-time"]})
-    if parsed is None:
-        raise LoaderError(f"bad publication date {text!r} (expected YYYY-MM-DD)", where)
-    return parsed.date()
-
-
 #: Labels that do not mean "another language" for English text: "zxx" (no
 #: linguistic content) and Nigerian Pidgin, an English-based creole that
 #: the model also gives to terse English ("Shr 73 cts vs 58 cts").
@@ -139,6 +94,39 @@ def check_language(text: str, where: str, expected: str = "en") -> str:
     return expected
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Metadata that must be text when given (an id may also be a whole number).
+_TEXT_KEYS = ("title", "source", "url", "language")
+
+
+def check_fields(text: str, meta: dict, where: str) -> None:
+    """Refuse an article whose text or metadata cannot be stored as it is.
+
+    A lone surrogate (U+D800 to U+DFFF, which JSON's ``"\\ud800"`` escape
+    makes) is no character: it cannot be written as UTF-8, so it would stop
+    the run at the store. A title, source, URL or language given as a
+    number, list or object is refused rather than stored as its Python
+    spelling.
+
+    Raises
+    ------
+    LoaderError
+        Naming the field and, for a surrogate, its position.
+    """
+    fields = {"text": text, **{k: meta.get(k) for k in ("id", *_TEXT_KEYS)}}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, str):
+            raise LoaderError(f"the {name} must be text, not {type(value).__name__}", where)
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise LoaderError(f"the {name} holds a lone surrogate (U+{ord(bad[0]):04X}) at character "
+                              f"{bad.start() + 1}, which is no Unicode character", where)
+
+
 def build_article(text: str, meta: dict, where: str, default_id: str) -> Article:
     """Assemble and check an :class:`Article` from body text and metadata.
 
@@ -148,9 +136,11 @@ def build_article(text: str, meta: dict, where: str, default_id: str) -> Article
     Raises
     ------
     LoaderError
-        If the text is empty after cleaning, the date is bad, or the article
-        is not in English.
+        If the text is empty after cleaning, the date is bad, a field is not
+        text or holds a lone surrogate (see :func:`check_fields`), or the
+        article is not in English.
     """
+    check_fields(text, meta, where)
     if not text.strip():
         raise LoaderError("no article text left after removing page chrome", where)
     language = (meta.get("language") or "en").split("-")[0].lower()

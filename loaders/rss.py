@@ -4,24 +4,29 @@ The article text is the item's full content (Atom ``<content>``, RSS
 ``content:encoded``) or else its summary (``<description>``), as HTML cleaned
 to plain paragraphs with lxml: one paragraph per block element, without
 link-only paragraphs ("Continue reading...") or "Related:" teasers. The publication date is the item's
-``published`` (else ``updated``) date, which feedparser gives in UTC; the
+``published`` (else ``updated``) date as the publisher wrote it, with its
+offset (RFC 822 or RFC 3339, see :func:`.published.parse_feed_date`); the
 title, link and id (``guid``, else the link) come from the item, the source
 from the feed's title.
 
-A bad item is reported with its file and item number (1-based) and skipped.
+A bad item is reported with its file and item number (1-based) and skipped:
+one without text, with a date in no accepted form, or holding a numeric
+character reference to no Unicode character (``&#1114112;``, a surrogate
+such as ``&#55296;``), which would otherwise make feedparser give up on
+the whole feed.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import gzip
+import re
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import LoaderError
 from .article import Article
-from .common import build_article
+from .common import build_article, read_bytes
+from .published import parse_feed_date
 
 __all__ = ["iter_feed", "feed_item_article", "html_fragment_text"]
 
@@ -90,23 +95,69 @@ def _is_continue(paragraph: str) -> bool:
     return paragraph.lower().rstrip(".\u2026 ") in ("continue reading", "read more")
 
 
-def _item_date(entry) -> dt.datetime | None:
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            # feedparser normalizes every date to a UTC struct_time
-            return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.timezone.utc)
-    return None
+def _item_date(entry, where: str) -> dt.datetime | dt.date | None:
+    """The item's date as the publisher wrote it (``published``, else ``updated``)."""
+    return parse_feed_date(entry.get("published") or entry.get("updated"), where)
 
 
-def feed_item_article(entry, feed_title: str | None, where: str, default_id: str, **overrides) -> Article:
+#: Numeric character references in the raw feed.
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+#: Stand-ins for references that are no character: code points of the
+#: Supplementary Private Use Area-B, one per reference found, in file order.
+_MARK_BASE, _MARK_LAST = 0x100000, 0x10FFFD
+
+
+def _mark_bad_references(data: bytes) -> tuple[bytes, list[str]]:
+    """Replace references to no Unicode character (``&#1114112;``, surrogates
+    such as ``&#55296;``) by private-use stand-ins, so that feedparser reads
+    the feed (it raises on them, losing every item) and the items holding
+    them can be told. Returns the new bytes and the references replaced."""
+    found: list[str] = []
+
+    def replace(match):
+        value = int(match[1], 16) if match[1] else int(match[2])
+        if value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
+            return match[0]
+        found.append(match[0].decode("ascii"))
+        return b"&#x%X;" % min(_MARK_BASE + len(found) - 1, _MARK_LAST)
+
+    return _CHARREF.sub(replace, data), found
+
+
+def _bad_references(value: str | None, found: list[str]) -> list[str]:
+    """The replaced references whose stand-ins ``value`` holds."""
+    if not found or not value:
+        return []
+    return [found[min(ord(c) - _MARK_BASE, len(found) - 1)] for c in value
+            if _MARK_BASE <= ord(c) < _MARK_BASE + len(found)]
+
+
+def _check_references(entry, found: list[str], where: str) -> None:
+    if not found:
+        return
+    fields = {"title": entry.get("title"), "link": entry.get("link"), "id": entry.get("id"),
+              "summary": entry.get("summary"),
+              "content": " ".join(c.get("value") or "" for c in entry.get("content") or ())}
+    for name, value in fields.items():
+        bad = _bad_references(value, found)
+        if bad:
+            raise LoaderError(f"the item's {name} holds a character reference that is no Unicode "
+                              f"character ({', '.join(dict.fromkeys(bad))}); item skipped", where)
+
+
+def feed_item_article(entry, feed_title: str | None, where: str, default_id: str,
+                      found: list[str] = (), **overrides) -> Article:
     """Turn one feedparser entry into an :class:`Article`.
 
     Raises
     ------
     LoaderError
-        If the item has no text, or its metadata is bad.
+        If the item has no text, holds a character reference that is no
+        character (one of ``found``, see :func:`_mark_bad_references`), or
+        its metadata is bad (a date in none of the forms of
+        :func:`.published.parse_feed_date`).
     """
+    _check_references(entry, found, where)
     html = ""
     for content in entry.get("content") or ():
         if content.get("value"):
@@ -121,7 +172,7 @@ def feed_item_article(entry, feed_title: str | None, where: str, default_id: str
     meta = {
         "id": entry.get("id") or entry.get("link") or default_id,
         "title": entry.get("title"),
-        "published": _item_date(entry),
+        "published": None if overrides.get("published") else _item_date(entry, where),
         "source": feed_title,
         "url": entry.get("link"),
     }
@@ -148,20 +199,30 @@ def iter_feed(path: Path, *, errors: list | None = None, **overrides) -> Iterato
     """
     import feedparser
 
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    feed = feedparser.parse(data)
+    data, found = _mark_bad_references(read_bytes(path))
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # feedparser raises on some malformed feeds instead of flagging them
+        raise LoaderError(f"feedparser could not read the feed ({type(err).__name__}: {err})", str(path)) from err
     if not feed.entries:
         reason = f": {feed.bozo_exception}" if feed.get("bozo") else ""
         raise LoaderError(f"not an RSS or Atom feed, or a feed without items{reason}", str(path))
     feed_title = feed.feed.get("title")
+    if _bad_references(feed_title, found):
+        _fail(LoaderError(f"the feed's title holds a character reference that is no Unicode character "
+                          f"({', '.join(dict.fromkeys(_bad_references(feed_title, found)))}); "
+                          "its items are read without a source", str(path)), errors)
+        feed_title = None
     stem = path.name.split(".")[0]
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{path}: item {number}"
         try:
-            yield feed_item_article(entry, feed_title, where, f"{stem}-{number}", **overrides)
+            yield feed_item_article(entry, feed_title, where, f"{stem}-{number}", found, **overrides)
         except LoaderError as err:
-            if errors is None:
-                raise
-            errors.append(err)
+            _fail(err, errors)
+
+
+def _fail(err: LoaderError, errors: list | None) -> None:
+    if errors is None:
+        raise err
+    errors.append(err)

@@ -40,3 +40,38 @@ def test_javascript_url_is_not_kept(tmp_path):
     _write(path, [json.dumps({"id": "u", "text": "Kabul rejected the plan on Friday.", "url": "javascript:alert(1)"})])
     [article] = iter_articles([path])
     assert article.url is None
+
+
+def test_a_lone_surrogate_costs_its_record_only(tmp_path):
+    # json.dumps writes the escape "\ud800", which json.loads turns into a lone surrogate
+    path = tmp_path / "s.jsonl"
+    _write(path, [json.dumps({"id": "s1", "title": "Bad \ud800 title", "text": "Kabul rejected the plan on Friday."}),
+                  json.dumps({"id": "s2", "text": "China opposes foreign interference in the region."}),
+                  json.dumps({"id": "s3", "text": "Iran warned \udfff Iraq.", "title": "T"}),
+                  json.dumps({"id": {"nested": 1}, "text": "China opposes foreign interference in the region."})])
+    assert '"\\ud800"'[1:-1] in path.read_text(encoding="utf-8")
+    errors = []
+    assert [a.id for a in iter_articles([path], errors=errors)] == ["s2"]
+    assert [str(e) for e in errors] == [
+        f"{path}:1: the title holds a lone surrogate (U+D800) at character 5, which is no Unicode character [GK100]",
+        f"{path}:3: the text holds a lone surrogate (U+DFFF) at character 13, which is no Unicode character [GK100]",
+        f"{path}:4: the id must be text, not dict [GK100]"]
+
+
+def test_a_json_lines_file_with_a_surrogate_is_stored_but_that_record(tmp_path):
+    from click.testing import CliRunner
+
+    from geopolkg.cli import cli
+    from geopolkg.store.oxigraph import open_store
+
+    path = tmp_path / "s.jsonl"
+    _write(path, [json.dumps({"id": "s1", "title": "\ud800", "text": "Kabul rejected the plan of the United States."}),
+                  json.dumps({"id": "s2", "text": "China opposes foreign interference in Afghanistan."})])
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--store", str(tmp_path / "st"), "-j", "1", "-q"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0] == f"Error: {path}:1: the title holds a lone surrogate (U+D800) at character 1, " \
+                       "which is no Unicode character [GK100]"
+    assert lines[1].startswith("stored 1 article(s)") and "1 failed" in lines[1]
+    assert open_store(tmp_path / "st").article_ids() == ["s2"]

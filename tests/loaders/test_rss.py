@@ -1,0 +1,79 @@
+"""RSS and Atom items: the publisher's date and offset (issue 19, item 4), and
+one bad item costs one line, not the feed (item 9)."""
+
+import datetime as dt
+
+from geopolkg.loaders import iter_articles
+
+BODY = ("<description>Officials in Kabul rejected the American request on Saturday, "
+        "the foreign ministry said in a statement.</description>")
+
+
+def _rss(items: list[str], title: str = "Test Wire") -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{title}</title>\n" + "\n".join(f"<item>{i}</item>" for i in items) + "\n</channel></rss>\n")
+
+
+def _item(n: int, date: str, title: str | None = None) -> str:
+    return f"<title>{title or f'Item {n}'}</title><link>https://example.org/{n}</link>{BODY}<pubDate>{date}</pubDate>"
+
+
+def test_rss_item_keeps_its_own_day_and_offset(tmp_path):
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss([_item(1, "Sat, 02 Mar 2024 05:00 +1400"),
+                          _item(2, "Mon, 04 Mar 2024 06:15:00 +0800"),
+                          _item(3, "Mon, 04 Mar 2024 06:15:00 GMT")]), encoding="utf-8")
+    first, second, third = iter_articles([path])
+    # 05:00 on Saturday at +14:00 is 15:00 on Friday in UTC: the day stays Saturday
+    assert first.published_date == dt.date(2024, 3, 2)
+    assert first.published.utcoffset() == dt.timedelta(hours=14) and first.published.hour == 5
+    assert second.published_date == dt.date(2024, 3, 4)  # early morning at +08:00 is still Sunday in UTC
+    assert second.published.utcoffset() == dt.timedelta(hours=8)
+    assert third.published.utcoffset() == dt.timedelta(0)
+
+
+def test_atom_entry_keeps_its_offset(tmp_path):
+    path = tmp_path / "wire.atom"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    "<title>T</title><entry><title>E</title><id>urn:e:1</id>"
+                    "<published>2024-03-02T05:00:00+14:00</published><updated>2024-03-05T00:00:00Z</updated>"
+                    "<summary>Officials in Kabul rejected the American request on Saturday, the ministry said."
+                    "</summary></entry></feed>", encoding="utf-8")
+    [entry] = iter_articles([path])
+    assert entry.published == dt.datetime(2024, 3, 2, 5, tzinfo=dt.timezone(dt.timedelta(hours=14)))
+    assert entry.published.utcoffset() == dt.timedelta(hours=14)  # the published date, not the updated one
+
+
+def test_references_to_no_character_cost_their_item_only(tmp_path):
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss([_item(1, "Sat, 02 Mar 2024 05:00 +0000", "Beyond Unicode &#1114112;"),
+                          _item(2, "Sat, 02 Mar 2024 06:00 +0000"),
+                          _item(3, "Sat, 02 Mar 2024 07:00 +0000", "A surrogate &#55296; here"),
+                          _item(4, "Sat, 02 Mar 2024 08:00 +0000", "Fine &#233;&#x1F600; title")]), encoding="utf-8")
+    errors = []
+    articles = list(iter_articles([path], errors=errors))
+    assert [a.url for a in articles] == ["https://example.org/2", "https://example.org/4"]
+    assert articles[1].title == "Fine \u00e9\U0001F600 title"   # valid references are read as ever
+    assert [str(e) for e in errors] == [
+        f"{path}: item 1: the item's title holds a character reference that is no Unicode character "
+        "(&#1114112;); item skipped [GK100]",
+        f"{path}: item 3: the item's title holds a character reference that is no Unicode character "
+        "(&#55296;); item skipped [GK100]"]
+
+
+def test_a_bad_feed_title_keeps_the_items_without_a_source(tmp_path):
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss([_item(1, "Sat, 02 Mar 2024 05:00 +0000")], title="Wire &#xD800;"), encoding="utf-8")
+    errors = []
+    [article] = iter_articles([path], errors=errors)
+    assert article.source is None and article.title == "Item 1"
+    assert len(errors) == 1 and "feed's title" in str(errors[0]) and "&#xD800;" in str(errors[0])
+
+
+def test_an_item_date_in_no_accepted_form_costs_that_item(tmp_path):
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss([_item(1, "03/04/2024"), _item(2, "Sat, 02 Mar 2024 05:00 +0000")]), encoding="utf-8")
+    errors = []
+    [article] = iter_articles([path], errors=errors)
+    assert article.url == "https://example.org/2"
+    assert len(errors) == 1 and f"{path}: item 1: bad publication date '03/04/2024'" in str(errors[0])
