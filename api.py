@@ -38,6 +38,9 @@ class IngestSummary:
         Events in the articles written (and in dataset files).
     datasets : int
         Coded event dataset files (GDELT, ICEWS) written.
+    notes : list of str
+        What the loaders guessed or left unset, one line each ("a.html:
+        encoding guessed as windows-1252 (no charset declared, and not UTF-8)").
     """
 
     stored: int = 0
@@ -46,6 +49,7 @@ class IngestSummary:
     datasets: int = 0
     failed: list = field(default_factory=list)
     article_ids: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
 
 
 def _store(store, read_only=False):
@@ -131,7 +135,7 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
             errors.append(err.with_traceback(None))  # its frames would keep the store open
     try:
         if article_paths:
-            articles = iter_articles(article_paths, errors=errors, **metadata)
+            articles = _noted(iter_articles(article_paths, errors=errors, **metadata), summary.notes)
             with _users_actors_of(ks):
                 run_engine(engine, articles, ks, summary, errors=errors, progress=progress, jobs=jobs,
                            model=model, prefilter=prefilter, scheduler=scheduler)
@@ -140,6 +144,13 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
     if summary.stored or summary.datasets:
         _refresh_derived(ks, errors)
     return summary
+
+
+def _noted(articles, notes: list):
+    """Pass ``articles`` on, collecting what their loaders guessed (``Article.notes``)."""
+    for article in articles:
+        notes.extend(article.notes)
+        yield article
 
 
 @contextlib.contextmanager

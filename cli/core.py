@@ -54,9 +54,12 @@ def ingest(paths, store, published, source, url, title, model, quiet, fmt, jobs,
     seconds = time.monotonic() - started
     for err in summary.failed:
         click.echo(f"Error: {err}", err=True)
+    for note in summary.notes:
+        click.echo(f"Note: {note}", err=True)
     files = f" and {summary.datasets} dataset file(s)" if summary.datasets else ""
+    guessed = f"; {len(summary.notes)} note(s)" if summary.notes else ""
     click.echo(f"stored {summary.stored} article(s){files} with {summary.events} event(s); "
-               f"{summary.unchanged} unchanged; {len(summary.failed)} failed; store: {store}"
+               f"{summary.unchanged} unchanged; {len(summary.failed)} failed{guessed}; store: {store}"
                f" ({seconds:.1f} s)")
     if summary.failed:
         sys.exit(1)

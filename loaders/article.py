@@ -57,6 +57,9 @@ class Article:
         ISO 639-1 code, ``"en"`` unless the input says otherwise.
     location : str
         Where the article came from (file path and line), for messages.
+    notes : tuple of str
+        What the loader had to guess (an encoding), one line each, for the
+        ingest summary; not part of the content.
     """
 
     id: str
@@ -68,6 +71,7 @@ class Article:
     language: str = "en"
     location: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    notes: tuple = field(default=(), compare=False, hash=False)
 
     @property
     def content_hash(self) -> str:

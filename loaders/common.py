@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import LoaderError
 from .article import Article, make_article_id
+from .encoding import Decoded, decode_bytes
 from .published import parse_published
 
 __all__ = ["read_bytes", "decode_text", "parse_published", "check_language", "build_article", "META_KEYS"]
@@ -37,24 +38,19 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode_text(data: bytes, where: str) -> str:
-    """Decode ``data`` as UTF-8 text (a BOM is dropped).
+def decode_text(data: bytes, where: str, *, html: bool = False, transport: str | None = None) -> Decoded:
+    """Decode an article's bytes (:func:`.encoding.decode_bytes`), line breaks made ``\\n``.
 
     Raises
     ------
     LoaderError
-        If ``data`` is empty or blank, holds NUL bytes (a binary file), or is
-        not valid UTF-8.
+        If ``data`` is empty or blank, binary, or in no known encoding.
     """
-    if b"\x00" in data[:8192]:
-        raise LoaderError("binary file, not text (it contains NUL bytes)", where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LoaderError(f"not UTF-8 text (bad byte at offset {err.start})", where) from err
-    if not text.strip():
+    decoded = decode_bytes(data, where, html=html, transport=transport)
+    if not decoded.text.strip():
         raise LoaderError("empty file: no text to read", where)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, decoded.encoding, decoded.source, decoded.note)
 
 
 #: Labels that do not mean "another language" for English text: "zxx" (no
@@ -127,11 +123,12 @@ def check_fields(text: str, meta: dict, where: str) -> None:
                               f"{bad.start() + 1}, which is no Unicode character", where)
 
 
-def build_article(text: str, meta: dict, where: str, default_id: str) -> Article:
+def build_article(text: str, meta: dict, where: str, default_id: str, notes: tuple = ()) -> Article:
     """Assemble and check an :class:`Article` from body text and metadata.
 
     ``meta`` may hold any of :data:`META_KEYS`; unknown keys are kept in
-    ``Article.extra``.
+    ``Article.extra``. ``notes`` (what the loader guessed) become
+    ``Article.notes``.
 
     Raises
     ------
@@ -160,4 +157,5 @@ def build_article(text: str, meta: dict, where: str, default_id: str) -> Article
         language="en",
         location=where,
         extra={k: v for k, v in meta.items() if k not in META_KEYS},
+        notes=tuple(n for n in notes if n),
     )

@@ -1,7 +1,9 @@
 """HTML pages: main text, title and publication date taken from the page.
 
 The main text comes from trafilatura (which drops menus, footers and
-comments); the publication date from htmldate; the title from the page's
+comments); the publication date from htmldate (the original date rather
+than the modified one, back to 1900, with the page's offset; not one the
+page writes only as "03/04/2024"); the title from the page's
 ``<title>`` with the site name removed, falling back to trafilatura's.
 Broken HTML is read as far as lxml can repair it; a page with no main text
 is an error.
@@ -50,22 +52,60 @@ def _page_title(html: str) -> str | None:
     return titles[0].text_content() if titles else None
 
 
-def _published(html: str, url: str | None) -> dt.date | dt.datetime | None:
+#: The earliest publication date taken from a page. htmldate's own default
+#: (1995) throws away the true date of older pages and keeps a later one,
+#: such as a footer's "Updated 2024" (issue 19, item 6).
+MIN_DATE = "1900-01-01"
+
+_NUMERIC_DAY = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+
+
+def _published(html: str, url: str | None, where: str) -> tuple[dt.date | dt.datetime | None, str | None]:
+    """The page's publication date by htmldate, and a note when it was left unset.
+
+    The original date is preferred to the modified one, dates back to
+    :data:`MIN_DATE` are taken, and the page's offset is kept. A date that
+    the page writes only as day and month in numbers, both 12 or less
+    ("03/04/2024": 3 April or 4 March?), is not taken: htmldate reads it day
+    first, an American page means month first.
+    """
     import htmldate
 
-    found = htmldate.find_date(html, url=url, original_date=True,
+    found = htmldate.find_date(html, url=url, original_date=True, min_date=MIN_DATE,
                                outputformat="%Y-%m-%dT%H:%M:%S%z")
     if not found:
-        return None
+        return None, None
     stamp = dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z") if found[-5] in "+-" \
         else dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S")
+    if _written_two_ways(html, stamp.date()):
+        return None, (f"{where}: publication date left unset: the page writes it only with day and month "
+                      f"in numbers, which reads two ways ({stamp.day}/{stamp.month} or {stamp.month}/{stamp.day}); "
+                      "give it with --published or a sidecar")
     if stamp.tzinfo is None:
         # htmldate gives midnight without zone when the page states only a day
-        return stamp.date() if stamp.time() == dt.time(0) else stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp
+        return (stamp.date() if stamp.time() == dt.time(0) else stamp.replace(tzinfo=dt.timezone.utc)), None
+    return stamp, None
 
 
-def parse_html(html: str, where: str, meta: dict | None = None, default_id: str = "page") -> Article:
+def _written_two_ways(html: str, day: dt.date) -> bool:
+    """Whether ``day`` can have come from an all-number date of ``html`` that reads
+    two ways, and the page writes it in no unambiguous form (ISO 8601 or a
+    month's name)."""
+    if day.day > 12 or day.day == day.month:
+        return False
+    readings = {(int(a), int(b)) for a, _, b, year in _NUMERIC_DAY.findall(html) if int(year) == day.year}
+    if not readings & {(day.day, day.month), (day.month, day.day)}:
+        return False
+    unambiguous = (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"))
+    if any(form in html for form in unambiguous):
+        return False
+    month = re.compile(rf"\b(?:{day.strftime('%B')}|{day.strftime('%b')})\.?\s+0?{day.day}\b|"
+                       rf"\b0?{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{day.strftime('%B')}|{day.strftime('%b')})\b", re.I)
+    return not month.search(html)
+
+
+def parse_html(html: str, where: str, meta: dict | None = None, default_id: str = "page",
+               notes: tuple = ()) -> Article:
     """Turn an HTML page into an :class:`Article`.
 
     Parameters
@@ -77,6 +117,8 @@ def parse_html(html: str, where: str, meta: dict | None = None, default_id: str 
     meta : dict, optional
         Metadata that wins over what the page says (``id, title,
         published, source, url``).
+    notes : tuple of str
+        What was guessed in reading the page (its encoding), for ``Article.notes``.
 
     Raises
     ------
@@ -95,18 +137,23 @@ def parse_html(html: str, where: str, meta: dict | None = None, default_id: str 
     body = strip_chrome(re.sub(r"\n+", "\n\n", doc.get("text") or ""))
     if not body.strip():
         raise LoaderError("no article text found in the HTML page", where)
+    published, note = (None, None) if meta.get("published") else _published(html, meta.get("url") or doc.get("url"), where)
     found = {
         "title": _clean_title(_page_title(html), doc.get("sitename")) or doc.get("title"),
-        "published": _published(html, meta.get("url") or doc.get("url")),
+        "published": published,
         "source": doc.get("sitename"),
         "url": doc.get("url"),
     }
     found.update({k: v for k, v in meta.items() if v is not None})
-    return build_article(body, found, where, default_id=default_id)
+    return build_article(body, found, where, default_id=default_id, notes=(*notes, note))
 
 
 def read_html_article(path: str | Path, **overrides) -> Article:
     """Read an ``.html`` file; a ``NAME.meta.json`` sidecar and ``overrides`` win over the page.
+
+    The bytes are decoded by their byte-order mark, the page's ``<meta
+    charset>`` (or XML declaration), as UTF-8, or else by detection
+    (:mod:`.encoding`).
 
     Raises
     ------
@@ -114,11 +161,11 @@ def read_html_article(path: str | Path, **overrides) -> Article:
         For an empty or binary file, or a page without main text.
     """
     path = Path(path)
-    html = decode_text(read_bytes(path), str(path))
+    decoded = decode_text(read_bytes(path), str(path), html=True)
     meta = read_sidecar(path)
     meta.update({k: v for k, v in overrides.items() if v is not None})
     stem = path.name.split(".")[0]
-    return parse_html(html, str(path), meta, default_id=stem)
+    return parse_html(decoded.text, str(path), meta, default_id=stem, notes=(decoded.note,))
 
 
 def iter_html(path: Path, **overrides) -> Iterator[Article]:

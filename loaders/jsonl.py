@@ -6,7 +6,9 @@ url``. Wire texts that are hard-wrapped are re-flowed.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
 from pathlib import Path
 from typing import Iterator
@@ -64,15 +66,48 @@ def iter_jsonl(path: Path, *, errors: list | None = None, **overrides) -> Iterat
     """
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
+        for lineno, line in _lines(handle, path):
             where = f"{path}:{lineno}"
             try:
-                # decoded line by line, so one bad byte costs one record, not the file
-                line = _decode_line(raw, where, first=lineno == 1)
+                if isinstance(line, LoaderError):
+                    raise line
                 yield parse_jsonl_record(line, where, default_id=f"{path.stem}-{lineno}", **overrides)
             except LoaderError as err:
                 if errors is None:
                     raise
                 errors.append(err)
+
+
+#: UTF-16 and UTF-32 byte-order marks: such a file is read as that encoding.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _lines(handle, path: Path) -> Iterator[tuple[int, str | LoaderError]]:
+    """Yield ``(line number, text)`` for the non-blank lines of ``handle``, or a
+    :class:`LoaderError` in place of a line that cannot be decoded.
+
+    UTF-8 (RFC 8259's encoding for JSON) is decoded line by line, so one bad
+    byte costs one record; a file that starts with a UTF-16 or UTF-32
+    byte-order mark is read in that encoding, and a bad sequence there
+    ends the file (its line boundaries cannot be trusted after it).
+    """
+    head = handle.peek(4)[:4]
+    wide = next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+    if wide is None:
+        for lineno, raw in enumerate(handle, start=1):
+            if raw.strip():
+                try:
+                    yield lineno, _decode_line(raw, f"{path}:{lineno}", first=lineno == 1)
+                except LoaderError as err:
+                    yield lineno, err
+        return
+    lineno = 0
+    with io.TextIOWrapper(handle, encoding=wide, newline="") as text:
+        try:
+            for lineno, line in enumerate(text, start=1):
+                if line.strip():
+                    yield lineno, line
+        except UnicodeDecodeError as err:
+            yield lineno + 1, LoaderError(f"not valid {wide} text ({err.reason}); reading stops here",
+                                          f"{path}:{lineno + 1}")

@@ -63,14 +63,17 @@ def read_text_article(path: str | Path, **overrides) -> Article:
     ------
     LoaderError
         For an empty, binary or non-English file, a bad date or a bad sidecar.
+        Bytes that are not UTF-8 are decoded as :mod:`.encoding` says (a
+        byte-order mark, else detection, noted in ``Article.notes``).
     """
     path = Path(path)
     where = str(path)
-    text = decode_text(read_bytes(path), where)
+    decoded = decode_text(read_bytes(path), where)
     meta = read_sidecar(path)
     meta.pop("file", None)
     meta.update({k: v for k, v in overrides.items() if v is not None})
-    return build_article(clean_text(text), meta, where, default_id=path.name[:-3].rsplit(".", 1)[0] if path.name.endswith(".gz") else path.stem)
+    return build_article(clean_text(decoded.text), meta, where, default_id=path.name[:-3].rsplit(".", 1)[0] if path.name.endswith(".gz") else path.stem,
+                         notes=(decoded.note,))
 
 
 def iter_text(path: Path, **overrides) -> Iterator[Article]:

@@ -20,29 +20,28 @@ from typing import Iterator
 
 from ..errors import LoaderError
 from .article import Article
+from .common import decode_text
+from .encoding import Decoded
 from .html import parse_html
 
 __all__ = ["iter_warc"]
 
 
-def _charset(content_type: str) -> str:
+def _charset(content_type: str) -> str | None:
+    """The ``charset`` parameter of a ``Content-Type`` header, or None."""
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
             return value.strip("\"' ")
-    return "utf-8"
+    return None
 
 
-def _decode(data: bytes, content_type: str) -> str:
-    try:
-        return data.decode(_charset(content_type))
-    except (LookupError, UnicodeDecodeError):
-        # a wrong or unknown charset label: keep what can be read
-        return data.decode("utf-8", errors="replace")
+def _html_payload(record, where: str) -> tuple[str, Decoded] | None:
+    """Return (target URI, decoded HTML) for an HTML response record, else None.
 
-
-def _html_payload(record) -> tuple[str, str] | None:
-    """Return (target URI, HTML text) for an HTML response record, else None."""
+    The page is decoded by its byte-order mark, the HTTP charset, its own
+    ``<meta charset>``, as UTF-8, or else by detection (:mod:`.encoding`).
+    """
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode()
@@ -55,7 +54,7 @@ def _html_payload(record) -> tuple[str, str] | None:
     if missing:
         # warcio stops quietly at the end of a truncated file; half a page is no article
         raise EOFError(f"the file ends {missing} byte(s) into the record's declared length")
-    return uri, _decode(data, content_type)
+    return uri, decode_text(data, f"{where} ({uri})", html=True, transport=_charset(content_type))
 
 
 def iter_warc(path: Path, *, errors: list | None = None, **overrides) -> Iterator[Article]:
@@ -89,17 +88,21 @@ def iter_warc(path: Path, *, errors: list | None = None, **overrides) -> Iterato
                 if record is None:
                     return
                 number += 1
-                page = _html_payload(record)
+                page = _html_payload(record, where)
+            except LoaderError as err:  # a page in no known encoding, or empty
+                _fail(err, errors)
+                continue
             except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
                 _fail(LoaderError(f"broken WARC file, reading stops here: {err}", where), errors)
                 return
             if page is None:
                 continue
-            uri, html = page
+            uri, decoded = page
             meta = {"url": uri, "id": uri or None}
             meta.update({k: v for k, v in overrides.items() if v is not None})
             try:
-                yield parse_html(html, f"{where} ({uri})", meta, default_id=f"{path.name.split('.')[0]}-{number}")
+                yield parse_html(decoded.text, f"{where} ({uri})", meta,
+                                 default_id=f"{path.name.split('.')[0]}-{number}", notes=(decoded.note,))
             except LoaderError as err:
                 _fail(err, errors)
 

@@ -85,3 +85,41 @@ def test_broken_html_is_read_as_far_as_possible():
 def test_page_without_text_is_an_error():
     with pytest.raises(LoaderError, match="no article text"):
         parse_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty.html")
+
+
+OLD_PAGE = """<html><head><title>Iraq invades Kuwait | Daily Wire</title>
+<meta property="article:published_time" content="1990-08-02T06:00:00+03:00">
+<meta property="article:modified_time" content="2024-05-14T10:00:00+00:00">
+</head><body><article><h1>Iraq invades Kuwait</h1>
+<p>Iraqi troops crossed into Kuwait before dawn on Thursday, and the government of Kuwait asked the
+United States for help, officials in Kuwait City said.</p>
+<p>The United Nations Security Council condemned the invasion and demanded that Iraq withdraw.</p>
+</article><footer><p>Updated 14 May 2024</p><p>&copy; 2024 Daily Wire</p></footer></body></html>"""
+
+
+def test_an_old_page_keeps_its_original_date_not_the_modified_one():
+    # htmldate's default minimum (1995) would discard 1990-08-02 and keep the 2024 update
+    article = parse_html(OLD_PAGE, "kuwait.html")
+    assert article.published == dt.datetime(1990, 8, 2, 6, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert article.published.utcoffset() == dt.timedelta(hours=3)
+
+
+def _dated(line):
+    return ("<html><head><title>Kuwait</title></head><body><article><p>" + line + "</p><p>Iraqi troops "
+            "crossed into Kuwait before dawn on Thursday, and the government of Kuwait asked the United "
+            "States for help, officials said.</p></article></body></html>")
+
+
+def test_a_page_date_written_only_as_03_04_2024_is_left_unset_with_a_note():
+    article = parse_html(_dated("Published 03/04/2024"), "p.html")
+    assert article.published is None
+    assert article.notes == ("p.html: publication date left unset: the page writes it only with day and month "
+                             "in numbers, which reads two ways (3/4 or 4/3); give it with --published or a sidecar",)
+
+
+@pytest.mark.parametrize("line, day", [("Published 13/04/2024", dt.date(2024, 4, 13)),  # 13 is no month
+                                       ("Published 2024-03-04", dt.date(2024, 3, 4)),
+                                       ("Published 4 March 2024", dt.date(2024, 3, 4))])
+def test_page_dates_that_read_one_way_are_taken(line, day):
+    article = parse_html(_dated(line), "p.html")
+    assert article.published == day and article.notes == ()

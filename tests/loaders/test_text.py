@@ -49,7 +49,7 @@ def test_sidecar_of_a_user_file(tmp_path):
     (b"", "empty file"),
     (b"   \n\n ", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"caf\xe9 au lait and more text here", "not UTF-8"),
+    (b"\xff\xfeK\x00a\x00b\x00\x00\xd8", "not valid utf-16-le text after its byte-order mark"),
 ])
 def test_bad_files_get_a_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
