@@ -27,12 +27,16 @@ def parse_jsonl_record(line: str, where: str, default_id: str, **overrides) -> A
     Raises
     ------
     LoaderError
-        If the line is not a JSON object, has no ``text``, or its metadata is bad.
+        If the line is not a JSON object (or is nested too deeply to parse),
+        has no ``text``, or its metadata is bad.
     """
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise LoaderError(f"not valid JSON: {err.msg} (column {err.colno})", where) from err
+    except RecursionError:
+        # thousands of nested brackets exhaust the parser's stack
+        raise LoaderError("JSON nested too deeply to read", where) from None
     if not isinstance(record, dict):
         raise LoaderError("a JSON Lines record must be an object", where)
     text = record.pop("text", None)

@@ -1,8 +1,10 @@
 """WARC files of crawled pages (``.warc``, ``.warc.gz``), read with warcio.
 
-Each ``response`` record whose HTTP payload is an HTML page becomes one
-article through the HTML loader (:func:`.html.parse_html`: trafilatura for
-the main text, htmldate for the publication date). The record's
+Each ``response`` record whose HTTP payload is an HTML page (status 200),
+and each ``resource`` record of type ``text/html`` (a page archived without
+HTTP headers, as warcit makes them), becomes one article through the HTML
+loader (:func:`.html.parse_html`: trafilatura for the main text, htmldate
+for the publication date). The record's
 ``WARC-Target-URI`` is the article's URL and id. Records of other kinds
 (requests, metadata, images, redirects) are not articles and are passed
 over silently.
@@ -42,11 +44,18 @@ def _html_payload(record, where: str) -> tuple[str, Decoded] | None:
     The page is decoded by its byte-order mark, the HTTP charset, its own
     ``<meta charset>``, as UTF-8, or else by detection (:mod:`.encoding`).
     """
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    status = record.http_headers.get_statuscode()
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    if status != "200" or "html" not in content_type.lower():
+    if record.rec_type == "resource":
+        # a page stored as it is, without HTTP headers (warcit, wget's
+        # --warc-file for local files, browsertrix text): its type is the record's
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+        if "html" not in content_type.lower():
+            return None
+    elif record.rec_type == "response" and record.http_headers is not None:
+        status = record.http_headers.get_statuscode()
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        if status != "200" or "html" not in content_type.lower():
+            return None
+    else:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     data = record.content_stream().read()

@@ -75,3 +75,13 @@ def test_a_json_lines_file_with_a_surrogate_is_stored_but_that_record(tmp_path):
                        "which is no Unicode character [GK100]"
     assert lines[1].startswith("stored 1 article(s)") and "1 failed" in lines[1]
     assert open_store(tmp_path / "st").article_ids() == ["s2"]
+
+
+def test_json_nested_too_deeply_costs_its_record_only(tmp_path):
+    # 100,000 nested brackets make json.loads raise RecursionError
+    path = tmp_path / "deep.jsonl"
+    deep = '{"id": "d1", "text": "Kabul rejected the plan.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    _write(path, [deep, json.dumps({"id": "d2", "text": "China opposes foreign interference in the region."})])
+    errors = []
+    assert [a.id for a in iter_articles([path], errors=errors)] == ["d2"]
+    assert [str(e) for e in errors] == [f"{path}:1: JSON nested too deeply to read [GK100]"]
