@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from ..loaders.article import Article
 from ..ontology.actors import load_kb
@@ -16,7 +19,7 @@ from .nlp import build_nlp
 from .prefilter import EventPrefilter
 from .sentences import sentence_index, sentence_starts
 
-__all__ = ["Extractor", "ExtractionResult"]
+__all__ = ["Extractor", "ExtractionResult", "split_pieces"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,9 @@ class Extractor:
         self._zone, self._zone_docs = None, 0
 
     def extract(self, article: Article) -> ExtractionResult:
-        """Return the events and issues of one article."""
+        """Return the events and issues of one article (of any length, see :meth:`_parse_long`)."""
+        if len(article.text) > self.nlp.max_length:
+            return self._code(self._parse_long(article.text), article)
         return self._code(self.nlp(article.text), article)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ExtractionResult]:
@@ -126,6 +131,12 @@ class Extractor:
         ``(doc, article)`` in order."""
         group, chars = [], 0
         for text, article in kept:
+            if len(text) > self.nlp.max_length:
+                if group:
+                    yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+                    group, chars = [], 0
+                yield self._parse_long(text), article
+                continue
             size = _visible(text)
             if group and (len(group) >= batch_size or chars + size > self.BATCH_CHARS):
                 yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
@@ -135,6 +146,32 @@ class Extractor:
         if group:
             yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
+    def _mask(self, text: str) -> tuple[str | None, list[int]]:
+        """The prefilter's mask of ``text``; for a text over ``max_length``,
+        made piece by piece (:func:`split_pieces`) and joined."""
+        if len(text) <= self.nlp.max_length:
+            return self.prefilter.mask(text)
+        masked, starts, offset = [], [], 0
+        for piece in split_pieces(text, self.PIECE_CHARS):
+            kept, piece_starts = self.prefilter.mask(piece)
+            masked.append(kept if kept is not None else re.sub(r"[^\n]", " ", piece))
+            starts.extend(offset + start for start in piece_starts)
+            offset += len(piece)
+        joined = "".join(masked)
+        return (joined if joined.strip() else None), starts
+
+    #: Most characters in one piece of an article longer than the pipeline's
+    #: ``max_length`` (spaCy refuses those with error E088).
+    PIECE_CHARS = 100_000
+
+    def _parse_long(self, text: str) -> Doc:
+        """Parse a text longer than ``nlp.max_length`` in pieces of whole
+        paragraphs (:func:`split_pieces`), joined into one ``Doc`` whose text
+        and character offsets are those of ``text``. Sentences never span
+        paragraphs (see :mod:`.nlp`), so no event is cut in two."""
+        pieces = split_pieces(text, self.PIECE_CHARS)
+        return Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
     def _code(self, doc, article: Article, starts: list[int] | None = None) -> ExtractionResult:
         """Code ``doc`` (``article``'s text, parsed, perhaps with sentences
         blanked) and number each event's sentence by the rule-based split of
@@ -143,7 +180,8 @@ class Extractor:
         events, issues = self.coder.code(doc, article)
         if events:
             if starts is None:
-                starts = sentence_starts(self.nlp.make_doc(article.text))
+                # the tokenizer itself: make_doc refuses texts over max_length
+                starts = sentence_starts(self.nlp.tokenizer(article.text))
             events = [replace(e, sentence_index=sentence_index(starts, e.trigger_start)) for e in events]
         return ExtractionResult(article, events, issues)
 
@@ -153,13 +191,41 @@ class Extractor:
         the sentence starts when the prefilter found them."""
         if self.prefilter is None:
             return article.text, None
-        text, starts = self.prefilter.mask(article.text)
+        text, starts = self._mask(article.text)
         self.chars += _visible(article.text)
         if text is None:
             self.skipped += 1
         else:
             self.chars_parsed += _visible(text)
         return text, starts
+
+
+def split_pieces(text: str, size: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``size`` characters whose
+    concatenation is ``text``: after a paragraph break (a blank line) where
+    one falls in the piece, else after a line break, a sentence's final
+    punctuation and space, or a space; a piece with none of these is cut at
+    ``size``.
+
+    Examples
+    --------
+    >>> split_pieces("Aa.\n\nBb.\n\nCc.", 6)
+    ['Aa.\n\n', 'Bb.\n\n', 'Cc.']
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for pattern in (r"\n[ \t]*\n\s*", r"\n\s*", r"[.!?][\"'\u2019\u201d)]*\s+", r"\s+"):
+            ends = [m.end() for m in re.finditer(pattern, window)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _visible(text: str) -> int:

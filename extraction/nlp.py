@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from ..errors import ExtractionError
 from ..ontology.actors import ActorKB, load_kb
+from ..ontology.names import typographic_variants
 
 __all__ = ["PREFERRED_MODELS", "default_model", "build_nlp", "ruler_patterns"]
 
@@ -67,12 +68,15 @@ def ruler_patterns(kb: ActorKB) -> list[dict]:
     """Return EntityRuler phrase patterns for every name in ``kb``.
 
     Each pattern's ``id`` is the knowledge-base entry key. Names are matched
-    case-sensitively, since "US" and "us", "China" and "china" differ.
+    case-sensitively, since "US" and "us", "China" and "china" differ, in
+    each of their typographic spellings (:func:`geopolkg.ontology.names.typographic_variants`:
+    curly apostrophes, dashes for hyphens, non-breaking spaces).
     """
     patterns = []
     for alias, keys in kb.by_alias.items():
         entry = kb.entries[keys[0]]
-        patterns.append({"label": _LABELS.get(entry.kind, "ORG"), "pattern": alias, "id": entry.key})
+        for spelling in typographic_variants(alias):  # "Côte d'Ivoire" and "Côte d’Ivoire"
+            patterns.append({"label": _LABELS.get(entry.kind, "ORG"), "pattern": spelling, "id": entry.key})
         if entry.kind == "demonym" and ", " in alias:
             # countryinfo lists some demonyms together: "Bosnian, Herzegovinian"
             for part in alias.split(", "):
@@ -122,5 +126,8 @@ def _build_nlp(name: str, kb: ActorKB) -> Language:
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="geopolkg_actor_ruler",
                          before=before, config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(kb))
+    # the patterns match on ORTH, so they need the tokenizer only: without
+    # this the ruler runs the tagger and parser over each of its ~5,000 names
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "geopolkg_actor_ruler"]):
+        ruler.add_patterns(ruler_patterns(kb))
     return nlp

@@ -34,6 +34,7 @@ from importlib import resources
 import yaml
 
 from ..errors import OntologyError
+from .names import name_key
 
 __all__ = ["Actor", "Entry", "Period", "Sense", "ActorKB", "load_kb", "SECTOR_NAMES", "kind_of_code",
            "apply_user_dictionary", "build_bundled_kb"]
@@ -226,7 +227,9 @@ class ActorKB:
 
     # -- building -------------------------------------------------------
     def add_entry(self, entry: Entry, prefer: bool = False) -> None:
-        """Add ``entry`` and index its name and aliases (case-sensitive).
+        """Add ``entry`` and index its name and aliases (case-sensitive, by
+        :func:`.names.name_key`: the same across typographic apostrophes,
+        dashes and spaces).
 
         With ``prefer``, the entry comes first for names it shares with
         entries already there (a curated or user entry wins over a generated one).
@@ -235,14 +238,14 @@ class ActorKB:
         old = self.entries.get(entry.key)
         if old is not None:
             for alias in dict.fromkeys([old.name, *old.aliases]):
-                keys = self.by_alias.get(alias.strip(), [])
+                keys = self.by_alias.get(name_key(alias.strip()), [])
                 if entry.key in keys:
                     keys.remove(entry.key)
                 if not keys:
-                    self.by_alias.pop(alias.strip(), None)
+                    self.by_alias.pop(name_key(alias.strip()), None)
         self.entries[entry.key] = entry
         for alias in dict.fromkeys([entry.name, *entry.aliases]):  # in order: same index in every process
-            alias = alias.strip()
+            alias = name_key(alias.strip())
             if alias:
                 keys = self.by_alias.setdefault(alias, [])
                 if entry.key in keys:
@@ -250,8 +253,14 @@ class ActorKB:
                 keys.insert(0, entry.key) if prefer else keys.append(entry.key)
 
     # -- lookup ---------------------------------------------------------
+    def has_name(self, alias: str) -> bool:
+        """Whether some entry has the name or alias ``alias`` (by :func:`.names.name_key`)."""
+        return name_key(alias) in self.by_alias
+
     def lookup(self, alias: str) -> list[Entry]:
-        """Return the entries named ``alias`` (exact, then without "the ")."""
+        """Return the entries named ``alias`` (exact up to typographic variants,
+        see :mod:`.names`; then without "the ")."""
+        alias = name_key(alias)
         keys = self.by_alias.get(alias) or self.by_alias.get(alias.removeprefix("the ").removeprefix("The "))
         return [self.entries[k] for k in keys or ()]
 
@@ -276,7 +285,7 @@ class ActorKB:
         found = self.lookup(name)
         if found:
             return found[0]
-        folded = name.casefold().removeprefix("the ")
+        folded = name_key(name).casefold().removeprefix("the ")
         for alias, keys in self.by_alias.items():
             if alias.casefold().removeprefix("the ") == folded:
                 return self.entries[keys[0]]
@@ -304,6 +313,7 @@ class ActorKB:
         >>> [s.name for s in load_kb(extra_paths=[]).senses("Georgia")][:2]
         ['Georgia', 'Georgia (U.S. state)']
         """
+        alias = name_key(alias)
         return list(self.ambiguous.get(alias) or self.ambiguous.get(alias.removeprefix("the "), ()))
 
     def disambiguate(self, alias: str, context: str) -> Sense | None:
@@ -403,13 +413,13 @@ def _add_countries(kb: ActorKB, extras: dict) -> None:
         demonyms = set(extra.get("demonyms", []))
         # countryinfo's demonym and capital only where no other country claims
         # the word already ("Congolese" is the DR Congo's, "Jerusalem" Israel's)
-        if info.get("demonym") and info["demonym"] not in kb.by_alias:
+        if info.get("demonym") and not kb.has_name(info["demonym"]):
             demonyms.add(info["demonym"])
         if demonyms:
             kb.add_entry(Entry(f"demonym:{code}", sorted(demonyms)[0], "demonym", code, sorted(demonyms)),
                          prefer=curated)
         seats = dict(extra.get("seats", {}))
-        if info.get("capital") and info["capital"] not in seats and info["capital"] not in kb.by_alias:
+        if info.get("capital") and info["capital"] not in seats and not kb.has_name(info["capital"]):
             seats[info["capital"]] = "GOV"
         for seat, sector in seats.items():
             kb.add_entry(Entry(f"seat:{code}:{seat}", seat, "seat", code, [seat],
@@ -469,10 +479,10 @@ def _add_senses(kb: ActorKB, data: dict) -> None:
             parsed.append(Sense(name, rec.get("kind") or kb.entries[key].kind, key, rec.get("code"),
                                 tuple(rec.get("context", ())), bool(rec.get("default"))))
         parsed.sort(key=lambda s: not s.default)
-        kb.ambiguous[alias] = parsed
+        kb.ambiguous[name_key(alias)] = parsed
         default = parsed[0]
         if default.key:  # "Congo" names the default country in the entity ruler
-            keys = kb.by_alias.setdefault(alias, [])
+            keys = kb.by_alias.setdefault(name_key(alias), [])
             if default.key in keys:
                 keys.remove(default.key)
             keys.insert(0, default.key)

@@ -39,6 +39,7 @@ import re
 from functools import lru_cache
 
 from ..ontology.actors import SECTOR_NAMES, Actor, ActorKB, kind_of_code, load_kb
+from ..ontology.names import name_key
 
 __all__ = ["DatasetActors", "ICEWS_SECTORS", "ICEWS_COUNTRIES", "REGIONS", "EXTRA_SECTOR_NAMES"]
 
@@ -139,6 +140,7 @@ class DatasetActors:
     # -- shared -----------------------------------------------------------
     def named(self, name: str, day: dt.date | None) -> Actor | None:
         """The person, organization or armed group of the knowledge base called ``name``."""
+        name = name_key(name)  # "Côte d’Ivoire" is "Côte d'Ivoire"
         folded = name.casefold().removeprefix("the ")
         for key in self._names.get(folded) or self._names.get(name.casefold(), ()):
             code = self.kb.entries[key].code_at(day)
@@ -150,7 +152,7 @@ class DatasetActors:
         """ISO 3166 alpha-3 (or CAMEO region) code of a country or region name, or None."""
         if not name:
             return None
-        folded = name.casefold()
+        folded = name_key(name).casefold()
         code = self._countries.get(folded) or self._regions.get(folded) or ICEWS_COUNTRIES.get(folded)
         if code is None:
             import pycountry
