@@ -82,6 +82,20 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _AIMED_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "into", "at"}
 _FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+#: Roots of acts on a proposal whose content is not an act of the actor:
+#: appeals and demands for it, disapproval of it, rejections and vetoes of it.
+_CONTENT_ROOTS = ("02", "10", "11", "12")
+#: Marks of a clause that states a condition or a question, not an act done.
+_CONDITION_MARKS = ("if", "unless", "whether")
+#: Roots of acts of disapproval, rejection, threat, protest, cut relations,
+#: coercion and force: refusing or forgoing one ("will not oppose",
+#: "refused to criticize", "will not attack", "refused to impose sanctions")
+#: is no act of conflict, and no rejection of the one it would have hit.
+#: Refusing to deploy forces (posture, 15) stays a refusal (CAMEO 12).
+_HOSTILE_ROOTS = ("11", "12", "13", "14", "16", "17", "18", "19", "20")
+#: Roots of acts of support whose object is the one supported: an act named
+#: in their "in" phrase is the supported one's ("backed rebels in attacks on X").
+_SUPPORT_ROOTS = ("05", "06", "07")
 
 
 @dataclass
@@ -165,8 +179,46 @@ class EventCoder:
                 return True
         return False
 
+    def _is_proposed_content(self, token) -> bool:
+        """True for what a proposal asked for, condemned, opposed, rejected
+        or vetoed would do: "vetoed a resolution to impose sanctions",
+        "opposed a resolution imposing sanctions", "rejected a plan to send
+        troops", "called for a resolution to impose an embargo". The act is
+        the content of the object (a proposal someone else may make), not an
+        act of the one who asks for, condemns or blocks it, and it has not
+        happened. The parser hangs the content on the noun (``acl``) or, as
+        a side clause starting right after the noun, on the verb."""
+        if token.pos_ not in ("VERB", "AUX") or not (_infinitive(token) or token.tag_ == "VBG"):
+            return False
+        if token.dep_ in ("acl", "relcl") and token.head.dep_ in ("dobj", "pobj"):
+            noun = token.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        elif token.dep_ in ("advcl", "xcomp"):
+            verb = token.head
+            noun = next((c for c in verb.children if c.dep_ == "dobj"
+                         and c.right_edge.i + 1 == token.left_edge.i), None)
+            if noun is None:
+                return False
+        else:
+            return False
+        found = self.lex.match_verb(verb)
+        return found is not None and found[0].code[:2] in _CONTENT_ROOTS
+
+    def _is_hypothetical(self, token) -> bool:
+        """True for an act stated as a condition or a question, not as done:
+        its clause, or a clause above it, is marked "if", "unless" or
+        "whether" ("If Washington seizes the initiative, ...", "unless
+        Baghdad withdraws", "asked whether Iraq would attack"). The act a
+        condition is attached to ("will strike if attacked") is not itself
+        hypothetical: it is an intent or a threat (see :meth:`_modality`)."""
+        for node in [token, *token.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children):
+                return True
+        return False
+
     def _candidate(self, token, index, resolver) -> _Candidate | None:
-        if token.i in self._modal_verbs or self._is_demanded(token):
+        if token.i in self._modal_verbs or self._is_demanded(token) or self._is_proposed_content(token) \
+                or self._is_hypothetical(token):
             return None
         if token.dep_ in ("xcomp", "dobj", "attr"):
             # "comment" in "declined to comment", "curfew" in "imposed a curfew":
@@ -180,6 +232,9 @@ class EventCoder:
             return self._verb_candidate(token, entry, used, index, resolver)
         noun = self.lex.match_noun(token)
         if noun is not None:
+            light = self._light_verb(token)
+            if light is not None and (self._is_demanded(light) or self._is_proposed_content(light)):
+                return None  # "urged Iraq to hold talks", "vetoed a resolution to impose an embargo"
             return self._noun_candidate(token, noun.code, index, resolver)
         return None
 
@@ -326,7 +381,14 @@ class EventCoder:
             if clause.pos_ == "ADJ" and clause.lemma_.lower() in self.lex.words("intent_adjectives"):
                 intent = True
                 clause = clause.head
-            if clause.pos_ in ("AUX", "VERB"):
+            supported = self._supported(clause) if head.lower_ == "in" else None
+            if supported is not None:
+                # "Iran backed dissident Kurds in attacks on ...": the attacks are
+                # the Kurds' (with Iran's backing); unnamed, they are not coded
+                actors = self._conj_mentions(supported, resolver)
+                if not actors:
+                    return None
+            elif clause.pos_ in ("AUX", "VERB"):
                 actors, _, how = self._subjects(clause, resolver)
                 confidence = 0.8 if how == "subject" else 0.6
         light_object = light is not None
@@ -369,6 +431,16 @@ class EventCoder:
         if candidate is not None and intent:
             candidate.intent = True
         return candidate
+
+    def _supported(self, verb):
+        """The direct object of a verb of support, aid or material cooperation
+        ("backed dissident Kurds", "aided Afghan guerrillas"), or None."""
+        if verb.pos_ not in ("AUX", "VERB"):
+            return None
+        found = self.lex.match_verb(verb)
+        if found is None or found[0].code[:2] not in _SUPPORT_ROOTS:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
     # -- shared steps -----------------------------------------------------
     def _finish(self, trigger, code, actors, targets, issue_head, index, confidence, resolver):
@@ -681,6 +753,10 @@ class EventCoder:
             refused = bool(auxiliaries & {"will", "would", "wo", "can", "ca", "could", "shall"})
             if not refused:
                 return None, False, False, confidence
+        if refused and root in _HOSTILE_ROOTS:
+            # "will not oppose the subsidy", "refused to criticize the raid": no
+            # disapproval, threat or force took place, and forgoing one rejects nothing
+            return None, False, False, confidence
         if refused:
             code, negated, confidence = _REFUSAL_CODE.get(root, "120"), True, confidence - 0.1
             return code, False, negated, confidence
@@ -690,7 +766,9 @@ class EventCoder:
         if (head_lemma in self.lex.words("intent_verbs") | self.lex.words("intent_adjectives")
                 or auxiliaries & self.lex.words("intent_auxiliaries")):
             intent = True
-        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children) or any(
+        # "will strike if attacked": the act a condition is attached to (the
+        # condition itself is no act, see _is_hypothetical)
+        conditional = any(
             c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
             for c in children)
         if conditional:
@@ -916,12 +994,28 @@ class EventCoder:
             for g in _prep_objects(c)]
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in places:
-                for obj in _prep_objects(child):
+                for obj in self._place_objects(child, places, deep):
                     for tok in obj.subtree:
                         mention = resolver.mention_at(tok)
                         if mention is not None and mention.actor.country and mention.actor.country not in exclude:
                             return mention
         return None
+
+    def _place_objects(self, prep, places, deep: bool) -> list:
+        """The objects of a preposition of place that name a place. An act
+        noun there names an activity ("backed rebels in attacks on positions
+        in Iraq", "fighting in a new offensive in the mountains of Iraq"):
+        only its own phrases of place count, not its arguments ("on
+        positions in Iraq" is whom the attacks hit, not where Iran acted).
+        Unattributed attacks (``deep``) keep the whole phrase."""
+        out = []
+        for obj in _prep_objects(prep):
+            if deep or self.lex.match_noun(obj) is None:
+                out.append(obj)
+            else:
+                out += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in places
+                        for g in _prep_objects(c)]
+        return out
 
     def _clause_actor(self, trigger, resolver, exclude: set) -> Mention | None:
         """An actor named in a participle clause of the trigger's clause."""
