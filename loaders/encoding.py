@@ -9,7 +9,9 @@ The order follows the HTML encoding sniffing algorithm (WHATWG HTML,
 3. for HTML, the page's own declaration in its first 1,024 bytes
    (``<meta charset>``, ``<meta http-equiv="Content-Type">``, or an XML
    declaration's ``encoding``);
-4. UTF-8, when the bytes are valid UTF-8;
+4. UTF-8, when the bytes are valid UTF-8 (or are but for a character cut off
+   at the very end, as in a truncated file: that character is dropped, with
+   a note);
 5. detection by charset-normalizer, among the legacy encodings the WHATWG
    Encoding Standard defines. Where it picks a Latin-script single-byte code
    page and the bytes are valid windows-1252, windows-1252 is used: it is
@@ -49,7 +51,9 @@ WEB_ENCODINGS = ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp
 _LATIN = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "iso8859_2", "iso8859_3", "iso8859_4",
           "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman"}
 
-_META = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+_META = re.compile(rb"<meta\b([^>]*)>?", re.I)
+_ATTRIBUTE = re.compile(rb"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_CONTENT_CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]*\bencoding\s*=\s*[\"']([-\w.:]+)[\"']", re.I)
 
 
@@ -73,8 +77,17 @@ def _python_codec(label: str | bytes | None) -> str | None:
 
     if isinstance(label, bytes):
         label = label.decode("ascii", "replace")
-    found = webencodings.lookup(label.strip()) if label else None
-    if found is None or found.name in ("replacement", "x-user-defined"):
+    if not label or not label.strip():
+        return None
+    found = webencodings.lookup(label.strip())
+    if found is None:
+        # not a web label, but one Python knows ("latin-1", "cp-1252"): read it as the web would
+        try:
+            python = codecs.lookup(label.strip()).name
+        except LookupError:
+            return None
+        return "cp1252" if python in ("latin-1", "iso8859-1", "ascii") else python
+    if found.name in ("replacement", "x-user-defined"):
         return None
     return found.codec_info.name
 
@@ -82,18 +95,38 @@ def _python_codec(label: str | bytes | None) -> str | None:
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML or XML page declares in its first 1,024 bytes, or None.
 
-    Only a ``charset`` attribute of a ``<meta>`` element (either form) or
-    an XML declaration counts; a meta declaring UTF-16 means UTF-8 (the
-    bytes of an ASCII-compatible page were read to find it).
+    Only a ``charset`` attribute of a ``<meta>`` element, an ``http-equiv``
+    content type's ``charset``, or an XML declaration at the start counts;
+    a meta declaring UTF-16 or UTF-32 means UTF-8 (the bytes of an
+    ASCII-compatible page were read to find it).
     """
     head = data[:1024]
-    match = _META.search(head) or _XML_DECLARATION.search(head)
-    if match is None:
+    label = next((found for tag in _META.finditer(head) if (found := _meta_charset(tag[1]))), None)
+    if label is None:
+        match = _XML_DECLARATION.match(head.lstrip())
+        label = match[1] if match else None
+    if label is None:
         return None
-    codec = _python_codec(match[1])
-    if codec in ("utf-16-le", "utf-16-be"):
+    codec = _python_codec(label)
+    if codec and codec.startswith(("utf-16", "utf-32")):
         return "utf-8"
     return codec
+
+
+def _meta_charset(attributes: bytes) -> bytes | None:
+    """The charset a ``<meta>`` tag's attributes declare, as the HTML prescan
+    reads them: a ``charset`` attribute, or ``http-equiv="content-type"``
+    with ``charset=`` in its ``content``; None otherwise (a description that
+    mentions "charset=gbk" declares nothing)."""
+    found = {}
+    for name, value in _ATTRIBUTE.findall(attributes):
+        found.setdefault(name.lower(), value.strip(b"\"'").strip())
+    if found.get(b"charset"):
+        return found[b"charset"]
+    if found.get(b"http-equiv", b"").lower() == b"content-type":
+        match = _CONTENT_CHARSET.search(found.get(b"content", b""))
+        return match[1] if match else None
+    return None
 
 
 def decode_bytes(data: bytes, where: str, *, transport: str | None = None,
@@ -146,6 +179,11 @@ def decode_bytes(data: bytes, where: str, *, transport: str | None = None,
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError as err:
         first_bad = err.start
+        if err.reason == "unexpected end of data" and len(data) - err.start < 4:
+            # UTF-8 but for a character cut off at the end (a truncated file):
+            # read as UTF-8 without it, not as mojibake in a guessed encoding
+            note = f"{where}: the file ends inside a UTF-8 character (truncated?); that character is dropped"
+            return Decoded(data[:err.start].decode("utf-8"), "utf-8", "utf-8", note)
     codec = _detect(data)
     if codec is None:
         raise LoaderError(f"not text in any known encoding (not UTF-8: bad byte at offset {first_bad})", where)

@@ -51,7 +51,8 @@ def parse_jsonl_record(line: str, where: str, default_id: str, **overrides) -> A
 
 def _decode_line(raw: bytes, where: str, first: bool) -> str:
     try:
-        return raw.decode("utf-8-sig" if first else "utf-8")
+        # a byte-order mark may start any line: files joined with cat keep theirs
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise LoaderError(f"not UTF-8 text (bad byte at column {err.start + 1})", where) from err
 

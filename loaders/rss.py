@@ -13,7 +13,8 @@ A bad item is reported with its file and item number (1-based) and skipped:
 one without text, with a date in no accepted form, or holding a numeric
 character reference to no Unicode character (``&#1114112;``, a surrogate
 such as ``&#55296;``), which would otherwise make feedparser give up on
-the whole feed.
+the whole feed. A CDATA section written escaped (``&lt;![CDATA[...]]&gt;``,
+which feedparser drops) is read as the section it stands for.
 """
 
 from __future__ import annotations
@@ -124,6 +125,26 @@ def _mark_bad_references(data: bytes) -> tuple[bytes, list[str]]:
     return _CHARREF.sub(replace, data), found
 
 
+#: A CDATA section written escaped, as some feeds do: ``&lt;![CDATA[...]]&gt;``.
+_ESCAPED_CDATA = re.compile(rb"&lt;!\[CDATA\[(.*?)\]\]&gt;", re.S)
+
+
+_XML_ENTITIES = ((b"&lt;", b"<"), (b"&gt;", b">"), (b"&quot;", b'"'), (b"&apos;", b"'"), (b"&amp;", b"&"))
+
+
+def _unescape_cdata(data: bytes) -> bytes:
+    """Write escaped CDATA sections as real ones, whose text feedparser reads
+    (it drops the escaped ones, and the item would have no text). What the
+    section holds was escaped with it (``&lt;p&gt;``) and is unescaped once."""
+    def real(match):
+        inner = match[1]
+        for entity, char in _XML_ENTITIES:
+            inner = inner.replace(entity, char)
+        return b"<![CDATA[" + inner.replace(b"]]>", b"]]]]><![CDATA[>") + b"]]>"
+
+    return _ESCAPED_CDATA.sub(real, data)
+
+
 def _bad_references(value: str | None, found: list[str]) -> list[str]:
     """The replaced references whose stand-ins ``value`` holds."""
     if not found or not value:
@@ -199,7 +220,7 @@ def iter_feed(path: Path, *, errors: list | None = None, **overrides) -> Iterato
     """
     import feedparser
 
-    data, found = _mark_bad_references(read_bytes(path))
+    data, found = _mark_bad_references(_unescape_cdata(read_bytes(path)))
     try:
         feed = feedparser.parse(data)
     except Exception as err:  # feedparser raises on some malformed feeds instead of flagging them

@@ -101,8 +101,10 @@ def iter_warc(path: Path, *, errors: list | None = None, **overrides) -> Iterato
             except LoaderError as err:  # a page in no known encoding, or empty
                 _fail(err, errors)
                 continue
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
-                _fail(LoaderError(f"broken WARC file, reading stops here: {err}", where), errors)
+            except Exception as err:  # noqa: BLE001 - warcio raises what it meets (AttributeError on a header cut short)
+                reason = str(err) if isinstance(err, (ArchiveLoadFailed, OSError, EOFError, ValueError)) \
+                    else f"{type(err).__name__} in warcio: {err}"
+                _fail(LoaderError(f"broken WARC file, reading stops here: {reason}", where), errors)
                 return
             if page is None:
                 continue

@@ -131,3 +131,32 @@ def test_the_ingest_summary_says_what_was_guessed(tmp_path):
     lines = result.output.strip().splitlines()
     assert lines[0] == f"Note: {path}: encoding guessed as windows-1252 (no charset declared, and not UTF-8)"
     assert lines[1].startswith("stored 1 article(s)") and "; 0 failed; 1 note(s); store:" in lines[1]
+
+
+def test_python_spellings_of_labels_are_read_as_the_web_reads_them():
+    # "latin-1" is no label of the Encoding Standard, but Python knows it; the web's
+    # ISO-8859-1 is windows-1252, so byte 0x92 is still an apostrophe
+    data = _page('<meta charset="latin-1">').encode("cp1252")
+    decoded = decode_bytes(data, "p.html", html=True)
+    assert (decoded.source, decoded.encoding, decoded.note) == ("declared", "cp1252", None)
+    assert FIRST in decoded.text
+    assert declared_charset(b'<meta charset="utf_32">') == "utf-8"
+
+
+def test_a_utf8_file_cut_inside_a_character_stays_utf8_with_a_note():
+    data = "The government of C\u00f4te d\u2019Ivoire".encode("utf-8")[:-8]   # ends with the first of the
+    assert data.endswith(b"d\xe2")                                              # apostrophe's three bytes
+    decoded = decode_bytes(data, "cut.txt")
+    assert decoded.text == "The government of C\u00f4te d" and decoded.encoding == "utf-8"
+    assert decoded.note == "cut.txt: the file ends inside a UTF-8 character (truncated?); that character is dropped"
+
+
+def test_a_description_mentioning_a_charset_declares_none():
+    # "charset=gbk" in a description is no declaration (HTML's prescan reads the
+    # charset attribute and http-equiv only); read as GBK, "C\u00f4te" would be garbled
+    page = ('<html><head><meta name="description" content="charset=gbk"><title>Abidjan</title></head>'
+            "<body><p>C\u00f4te</p></body></html>").encode("utf-8")
+    assert page.decode("utf-8") != page.decode("gbk")          # the bytes are valid GBK too
+    assert declared_charset(page) is None
+    assert decode_bytes(page, "p.html", html=True).text == page.decode("utf-8")
+    assert declared_charset(b'<meta data-charset="gbk"><meta charset="utf-8">') == "utf-8"

@@ -85,3 +85,12 @@ def test_json_nested_too_deeply_costs_its_record_only(tmp_path):
     errors = []
     assert [a.id for a in iter_articles([path], errors=errors)] == ["d2"]
     assert [str(e) for e in errors] == [f"{path}:1: JSON nested too deeply to read [GK100]"]
+
+
+def test_a_byte_order_mark_starting_a_later_line_is_dropped(tmp_path):
+    # two files joined with cat: the second keeps its UTF-8 byte-order mark
+    path = tmp_path / "joined.jsonl"
+    path.write_bytes(b'{"id": "j1", "text": "Kabul rejected the plan on Friday."}\n'
+                     b'\xef\xbb\xbf{"id": "j2", "text": "China opposes foreign interference in the region."}\n')
+    errors = []
+    assert [a.id for a in iter_articles([path], errors=errors)] == ["j1", "j2"] and errors == []

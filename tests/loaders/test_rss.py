@@ -77,3 +77,18 @@ def test_an_item_date_in_no_accepted_form_costs_that_item(tmp_path):
     [article] = iter_articles([path], errors=errors)
     assert article.url == "https://example.org/2"
     assert len(errors) == 1 and f"{path}: item 1: bad publication date '03/04/2024'" in str(errors[0])
+
+
+def test_an_escaped_cdata_description_is_read_not_dropped(tmp_path):
+    # feedparser reads "&lt;![CDATA[...]]&gt;" as an empty description: the item had no text
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss(["<title>Plain</title><link>https://example.org/1</link><description>&lt;![CDATA["
+                          "Officials in Kabul rejected the American request on Saturday.]]&gt;</description>",
+                          "<title>Marked up</title><link>https://example.org/2</link><description>&lt;![CDATA["
+                          "&lt;p&gt;China said it opposes foreign interference in Afghanistan.&lt;/p&gt;"
+                          "&lt;p&gt;Continue reading...&lt;/p&gt;]]&gt;</description>"]), encoding="utf-8")
+    errors = []
+    plain, marked = iter_articles([path], errors=errors)
+    assert errors == []
+    assert plain.text == "Officials in Kabul rejected the American request on Saturday."
+    assert marked.text == "China said it opposes foreign interference in Afghanistan."
