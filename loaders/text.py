@@ -33,7 +33,7 @@ def read_sidecar(path: Path) -> dict:
     if not side.exists():
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
+        meta = json.loads(side.read_text(encoding="utf-8-sig"))  # Notepad writes a byte-order mark
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise LoaderError(f"sidecar is not valid JSON: {err}", str(side)) from err
     if not isinstance(meta, dict):

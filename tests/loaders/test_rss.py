@@ -92,3 +92,16 @@ def test_an_escaped_cdata_description_is_read_not_dropped(tmp_path):
     assert errors == []
     assert plain.text == "Officials in Kabul rejected the American request on Saturday."
     assert marked.text == "China said it opposes foreign interference in Afghanistan."
+
+
+def test_on_saturday_in_an_item_of_saturday_at_plus_14_is_that_saturday(tmp_path, extractor):
+    # 05:00 on Saturday 2 March at +14:00 is Friday 1 March in UTC; read from Friday,
+    # "on Saturday" went back to 24 February, a week early
+    path = tmp_path / "pacific.rss"
+    path.write_text(_rss(["<title>Talks</title><link>https://example.org/kiribati</link><description>The "
+                          "government of Kiribati rejected the Chinese proposal on Saturday, officials in Tarawa "
+                          "said.</description><pubDate>Sat, 02 Mar 2024 05:00 +1400</pubDate>"]), encoding="utf-8")
+    [article] = iter_articles([path])
+    events = extractor.extract(article).events
+    assert [(e.actor.code, e.code, e.target.code, e.date) for e in events] == [
+        ("KIRGOV", "120", "CHNGOV", dt.date(2024, 3, 2))]

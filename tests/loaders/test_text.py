@@ -127,3 +127,11 @@ def test_terse_wire_text_is_english(tmp_path):
     path.write_text("Shr 73 cts vs 58 cts     Shr diluted 69 cts vs 54 cts     Net 1,101,000 vs 901,000     "
                     "Sales 33.0 mln vs 29.1 mln     NOTE: Company reported results for the fourth quarter.")
     assert read_text_article(path).language == "en"
+
+
+def test_a_sidecar_saved_with_a_byte_order_mark_is_read(tmp_path):
+    # Windows Notepad saves UTF-8 with a byte-order mark, which json.loads refuses
+    (tmp_path / "story.txt").write_text("Kabul rejected the plan of the United States on Friday.\n")
+    (tmp_path / "story.meta.json").write_bytes(b"\xef\xbb\xbf" + json.dumps({"published": "2024-05-03"}).encode())
+    [article] = iter_articles([tmp_path])
+    assert article.published == dt.date(2024, 5, 3)
