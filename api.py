@@ -17,8 +17,8 @@ from typing import Iterable
 
 from .errors import GeopolkgError, LoaderError
 
-__all__ = ["IngestSummary", "ingest", "events", "opposition", "alignment", "query",
-           "export", "view", "compare", "select_view", "show", "actor_graph",
+__all__ = ["IngestSummary", "ingest", "ingest_text", "events", "opposition", "alignment", "query",
+           "export", "view", "compare", "select_view", "show", "timeline", "actor_graph",
            "issues", "edit_issue", "stance", "signed_graph", "pairs", "camps", "centrality", "trends", "derive"]
 
 
@@ -53,11 +53,32 @@ class IngestSummary:
 
 
 def _store(store, read_only=False):
+    """The opened store for `store`: a KnowledgeStore as it is, else a folder (str or Path) opened."""
     from .store import KnowledgeStore, open_store
 
     if isinstance(store, KnowledgeStore):
         return store
+    if store is not None and not isinstance(store, (str, os.PathLike)):
+        raise GeopolkgError(f"a store is a folder (str or Path) or an opened KnowledgeStore, "
+                            f"not {type(store).__name__}")
     return open_store(store, read_only=read_only)
+
+
+def _paths(paths) -> list[Path]:
+    """`paths` as a list: one str or Path is one path (never its characters one by one)."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    if isinstance(paths, (bytes, bytearray)):
+        raise LoaderError("give paths as str or Path, not bytes")
+    return [Path(p) for p in paths]
+
+
+def _frame(kind: str, rows: list[dict], as_frame: bool):
+    if not as_frame:
+        return rows
+    from .frames import to_frame
+
+    return to_frame(kind, rows)
 
 
 def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
@@ -68,10 +89,12 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
 
     Parameters
     ----------
-    paths : iterable of str or Path
-        Files or folders (``.txt``, ``.html``, ``.jsonl``).
+    paths : str, Path, or iterable of them
+        Files or folders (``.txt``, ``.html``, ``.jsonl`` ...). One str or
+        Path is one path.
     store : str, Path or KnowledgeStore, optional
-        The store folder (default: ``$GEOPOLKG_STORE`` or ``./geopolkg-store``).
+        The store folder (default: ``$GEOPOLKG_STORE`` or ``./geopolkg-store``),
+        or an opened store. A store opened here is closed before returning.
     model : str, optional
         spaCy pipeline name.
     keep_going : bool
@@ -106,9 +129,6 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         If ``keep_going`` is False and an input is bad, or the store cannot
         be opened. Articles already stored stay as they were.
     """
-    from .ingest import run_engine
-    from .loaders import iter_articles
-
     if metadata.get("published") is not None:
         from .loaders.published import parse_published
 
@@ -116,13 +136,27 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
         metadata["published"] = parse_published(metadata["published"], "published")
     summary = IngestSummary()
     errors: list | None = summary.failed if keep_going else None
-    ks = _store(store)
-    article_paths = []
+    paths = _paths(paths)
     if format is not None:
         _register_datasets()
         if format not in DIRECT_INGESTERS:
             raise LoaderError(f"unknown format {format!r}; use one of {sorted(DIRECT_INGESTERS)}")
-    for path in map(Path, paths):
+    ks = _store(store)
+    try:
+        _ingest_paths(paths, ks, summary, errors, format=format, engine=engine, progress=progress, jobs=jobs,
+                      model=model, prefilter=prefilter, scheduler=scheduler, **metadata)
+    finally:
+        if ks is not store:  # release the write lock: the next call may open it again
+            ks.close()
+    return summary
+
+
+def _ingest_paths(paths, ks, summary, errors, *, format, engine, progress, jobs, model, prefilter, scheduler,
+                  **metadata) -> None:
+    from .loaders import iter_articles
+
+    article_paths = []
+    for path in paths:
         direct = format or direct_format(path)
         if direct is None:
             article_paths.append(path)
@@ -133,16 +167,148 @@ def ingest(paths: Iterable[str | Path], store=None, *, model: str | None = None,
             if errors is None:
                 raise
             errors.append(err.with_traceback(None))  # its frames would keep the store open
+    if article_paths:
+        articles = iter_articles(article_paths, errors=errors, **metadata)
+        _store_articles(articles, ks, summary, errors, engine=engine, progress=progress, jobs=jobs, model=model,
+                        prefilter=prefilter, scheduler=scheduler)
+    else:
+        ks.flush()
+        if summary.datasets:
+            _refresh_derived(ks, errors)
+
+
+def _store_articles(articles, ks, summary, errors, *, engine="local", progress=None, jobs=1, model=None,
+                    prefilter=True, scheduler=None) -> None:
+    """Extract and store `articles` (an iterable of Article), then refresh derived relations."""
+    from .ingest import run_engine
+
     try:
-        if article_paths:
-            articles = _noted(iter_articles(article_paths, errors=errors, **metadata), summary.notes)
-            with _users_actors_of(ks):
-                run_engine(engine, articles, ks, summary, errors=errors, progress=progress, jobs=jobs,
-                           model=model, prefilter=prefilter, scheduler=scheduler)
+        with _users_actors_of(ks):
+            run_engine(engine, _noted(articles, summary.notes), ks, summary, errors=errors, progress=progress,
+                       jobs=jobs, model=model, prefilter=prefilter, scheduler=scheduler)
     finally:
         ks.flush()  # an interrupted run keeps every batch written so far
     if summary.stored or summary.datasets:
         _refresh_derived(ks, errors)
+
+
+#: Keys of one article given to :func:`ingest_text` as a dict (or a DataFrame row).
+TEXT_KEYS = ("text", "id", "title", "published", "source", "url")
+
+
+def _text_records(text) -> list[dict]:
+    """One text, a list of dicts or a DataFrame, as a list of record dicts."""
+    if isinstance(text, str):
+        return [{"text": text}]
+    if hasattr(text, "to_dict") and hasattr(text, "columns"):  # a pandas DataFrame
+        if "text" not in text.columns:
+            raise LoaderError("the DataFrame has no 'text' column")
+        return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in text.to_dict("records")]
+    if isinstance(text, dict):
+        return [text]
+    records = list(text)
+    for i, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise LoaderError(f"article {i + 1} is a {type(record).__name__}, not a dict with 'text'")
+    return records
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value)  # None, NaN, NaT
+    except (TypeError, ValueError):
+        return False
+
+
+def ingest_text(text, store=None, *, published=None, title: str | None = None, source: str | None = None,
+                url: str | None = None, id: str | None = None, model: str | None = None,
+                keep_going: bool = True, prefilter: bool = True) -> IngestSummary:
+    """Extract and store the events of articles given as text.
+
+    Parameters
+    ----------
+    text : str, list of dict, or pandas.DataFrame
+        One article's text; or many articles, each a dict (or a DataFrame
+        row) with ``text`` and optionally ``id``, ``title``, ``published``,
+        ``source``, ``url``.
+    store : str, Path or KnowledgeStore, optional
+        The store folder or an opened store (default ``$GEOPOLKG_STORE`` or
+        ``./geopolkg-store``). A store opened here is closed before returning.
+    published : str, datetime.date or datetime.datetime, optional
+        Publication date (``YYYY-MM-DD``, or ISO 8601 with a time zone): the
+        day that "on Friday" is counted from. For many articles, the value
+        of those that have none.
+    title, source, url : str, optional
+        As for ``published``: the article's, or the default of many.
+    id : str, optional
+        The article's id (one article only). Default: ``text-`` and the
+        first 16 hex digits of the SHA-256 of the text, so the same text is
+        the same article and ingesting it again changes nothing.
+    model : str, optional
+        spaCy pipeline name.
+    keep_going : bool
+        Record a bad article (empty text, bad date, not English) in
+        ``summary.failed`` and go on (default); if False, raise it.
+    prefilter : bool
+        See :func:`ingest`.
+
+    Returns
+    -------
+    IngestSummary
+
+    Raises
+    ------
+    GeopolkgError
+        LoaderError for input that is not text or records; with
+        ``keep_going=False``, the first bad article's error.
+
+    Examples
+    --------
+    >>> import geopolkg                                                  # doctest: +SKIP
+    >>> geopolkg.ingest_text("Iran accused Iraq of attacking its oil platforms on Monday.",
+    ...                      store="my-store", published="1987-03-04", title="Gulf")  # doctest: +SKIP
+    """
+    import hashlib
+
+    from .loaders.common import build_article
+    from .loaders.reflow import is_hard_wrapped, reflow
+
+    records = _text_records(text)
+    if id is not None and len(records) != 1:
+        raise LoaderError("id= names one article; give each of many its own 'id'")
+    defaults = {"published": published, "title": title, "source": source, "url": url, "id": id}
+    summary = IngestSummary()
+    errors: list | None = summary.failed if keep_going else None
+
+    def articles():
+        for i, record in enumerate(records, start=1):
+            where = f"text {i}"
+            try:
+                unknown = sorted(set(record) - set(TEXT_KEYS))
+                if unknown:
+                    raise LoaderError(f"unknown key(s) {', '.join(map(repr, unknown))}; "
+                                      f"an article has {', '.join(TEXT_KEYS)}", where)
+                body = record.get("text")
+                if not isinstance(body, str) or not body.strip():
+                    raise LoaderError("no text", where)
+                body = body.replace("\r\n", "\n").replace("\r", "\n")
+                if is_hard_wrapped(body):
+                    body = reflow(body)
+                meta = {k: v for k, v in defaults.items() if v is not None}
+                meta.update({k: v for k, v in record.items() if k != "text" and not _missing(v)})
+                default_id = "text-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+                yield build_article(body, meta, where, default_id=default_id)
+            except GeopolkgError as err:
+                if errors is None:
+                    raise
+                errors.append(err)
+
+    ks = _store(store)
+    try:
+        _store_articles(articles(), ks, summary, errors, model=model, prefilter=prefilter)
+    finally:
+        if ks is not store:
+            ks.close()
     return summary
 
 
@@ -238,30 +404,38 @@ def compare(store=None, dataset: str = "gdelt", *, match: str = "country", unmat
     return compare_events(articles, dataset_events, match=match, unmatched=unmatched)
 
 
-def events(store=None, *, min_confidence: float = 0.0, article: str | None = None) -> list[dict]:
+def events(store=None, *, min_confidence: float = 0.0, article: str | None = None, as_frame: bool = False):
     """Return the stored events as dicts (see :func:`geopolkg.store.records.read_events`),
-    with the store's issue edits applied (see :mod:`geopolkg.graph.issues`)."""
+    with the store's issue edits applied (see :mod:`geopolkg.graph.issues`).
+
+    With ``as_frame=True``, a pandas DataFrame of the columns of
+    :data:`geopolkg.frames.SCHEMAS` ``["events"]`` (``date`` as datetime64).
+    """
     from .graph.issues import load_events
 
-    return load_events(_store(store, read_only=True), min_confidence=min_confidence, article=article)
+    rows = load_events(_store(store, read_only=True), min_confidence=min_confidence, article=article)
+    return _frame("events", rows, as_frame)
 
 
-def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
+def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
     """Return who opposes whom (on issues matching ``issue``), with weights and evidence.
 
     Each dict has ``a``, ``b`` (``{"name", "code"}``), ``issue``, ``weight``
     and ``evidence`` (event ids). See :func:`geopolkg.graph.opposition`.
+    With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["relations"]``.
     """
     from .graph.opposition import opposition as _opposition
 
-    return [r.to_dict() for r in _opposition(events(store, min_confidence=min_confidence), issue)]
+    rows = [r.to_dict() for r in _opposition(events(store, min_confidence=min_confidence), issue)]
+    return _frame("relations", rows, as_frame)
 
 
-def alignment(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
-    """Return who aligns with whom (same stance on an issue), with evidence."""
+def alignment(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+    """Return who aligns with whom (same stance on an issue), with evidence (``as_frame``: as :func:`opposition`)."""
     from .graph.opposition import alignment as _alignment
 
-    return [r.to_dict() for r in _alignment(events(store, min_confidence=min_confidence), issue)]
+    rows = [r.to_dict() for r in _alignment(events(store, min_confidence=min_confidence), issue)]
+    return _frame("relations", rows, as_frame)
 
 
 def actor_graph(store=None, issue: str | None = None, *, min_confidence: float = 0.0):
@@ -273,11 +447,15 @@ def actor_graph(store=None, issue: str | None = None, *, min_confidence: float =
 
 # -- relationship analysis (geopolkg.graph): issues, stance, signed network, derived relations
 
-def issues(store=None, text: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
-    """Return the issue catalogue (see :func:`geopolkg.graph.issues.issue_catalogue`)."""
+def issues(store=None, text: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+    """Return the issue catalogue (see :func:`geopolkg.graph.issues.issue_catalogue`).
+
+    With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["issues"]``.
+    """
     from .graph.issues import issue_catalogue
 
-    return [s.to_dict() for s in issue_catalogue(events(store, min_confidence=min_confidence), text)]
+    rows = [s.to_dict() for s in issue_catalogue(events(store, min_confidence=min_confidence), text)]
+    return _frame("issues", rows, as_frame)
 
 
 def edit_issue(store, action: str, key: str, *args, **kwargs) -> dict:
@@ -302,12 +480,16 @@ def edit_issue(store, action: str, key: str, *args, **kwargs) -> dict:
     return edit
 
 
-def stance(store=None, issue: str | None = None, *, min_confidence: float = 0.0) -> list[dict]:
-    """Return each actor's stance on each issue matching ``issue`` (see :mod:`geopolkg.graph.stance`)."""
+def stance(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+    """Return each actor's stance on each issue matching ``issue`` (see :mod:`geopolkg.graph.stance`).
+
+    With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["stance"]``.
+    """
     from .graph.stance import actor_stances
 
     found = actor_stances(events(store, min_confidence=min_confidence), issue)
-    return [s.to_dict() for key in sorted(found) for s in sorted(found[key].values(), key=lambda s: s.actor["code"])]
+    rows = [s.to_dict() for key in sorted(found) for s in sorted(found[key].values(), key=lambda s: s.actor["code"])]
+    return _frame("stance", rows, as_frame)
 
 
 def signed_graph(store=None, *, since=None, until=None, min_confidence: float = 0.0):
@@ -317,14 +499,17 @@ def signed_graph(store=None, *, since=None, until=None, min_confidence: float = 
     return _signed(events(store, min_confidence=min_confidence), since=since, until=until)
 
 
-def pairs(store=None, sign: str = "conflict", *, since=None, until=None, min_confidence: float = 0.0) -> list[dict]:
+def pairs(store=None, sign: str = "conflict", *, since=None, until=None, min_confidence: float = 0.0,
+          as_frame: bool = False):
     """Return the signed network's relations, strongest conflict (or cooperation) first.
 
-    See :func:`geopolkg.graph.signed.pairs`.
+    See :func:`geopolkg.graph.signed.pairs`. With ``as_frame=True``, a
+    DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["pairs"]``.
     """
     from .graph.signed import pairs as _pairs
 
-    return _pairs(signed_graph(store, since=since, until=until, min_confidence=min_confidence), sign)
+    rows = _pairs(signed_graph(store, since=since, until=until, min_confidence=min_confidence), sign)
+    return _frame("pairs", rows, as_frame)
 
 
 def camps(store=None, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 1) -> dict:
@@ -398,6 +583,14 @@ def select_view(store=None, issue: str | None = None, *, min_confidence: float =
                         min_confidence=min_confidence, **options)
 
 
+def _subtitle(graph, issue) -> None:
+    """Name the issues an issue view draws under its title (``G.graph["subtitle"]``)."""
+    labels = [label for label in (graph.graph.get("issue") or "").split("; ") if label]
+    if issue is not None and graph.graph.get("view") == "issue":
+        graph.graph["subtitle"] = (f"{len(labels)} issue{'s' if len(labels) != 1 else ''} match '{issue}'"
+                                   + (": " + "; ".join(labels) if labels else ""))
+
+
 def _view_title(title, issue, options):
     if title:
         return title
@@ -445,9 +638,42 @@ def view(path: str | Path, store=None, issue: str | None = None, *, min_confiden
     if selected.note and notify:
         notify(selected.note)
     label = _view_title(title, issue, options)
+    _subtitle(selected.graph, issue)
     if fmt == "html":
         return write_html(selected.graph, path, title=label)
     return write_image(selected.graph, path, fmt, title=label)
+
+
+def timeline(store=None, *, actors=(), issue: str | None = None, window: str = "month", since=None, until=None,
+             min_confidence: float = 0.0, title: str | None = None):
+    """Return the timeline of one pair of actors, one actor, one issue or all events.
+
+    Parameters
+    ----------
+    store : str, Path or KnowledgeStore, optional
+    actors : str or sequence of str
+        None, one or two actors (codes or text in their names).
+    issue, since, until, min_confidence
+        The selection (see :func:`geopolkg.views.timeline.select_timeline_events`).
+    window : {"month", "week"}
+    title : str, optional
+
+    Returns
+    -------
+    geopolkg.views.timeline.Timeline
+        ``.rows`` (events per window, cooperation, neutral, conflict, tone),
+        ``.save(path)`` (``.html``, ``.png`` or ``.svg``), ``.to_frame()``;
+        Jupyter displays it as the interactive page.
+
+    Raises
+    ------
+    GeopolkgError
+        ViewError for a bad selection.
+    """
+    from .views.timeline import timeline as _timeline
+
+    return _timeline(events(store, min_confidence=min_confidence), actors=actors, issue=issue, window=window,
+                     since=since, until=until, min_confidence=min_confidence, title=title)
 
 
 def show(store=None, issue: str | None = None, *, min_confidence: float = 0.0, title: str | None = None,
@@ -461,4 +687,5 @@ def show(store=None, issue: str | None = None, *, min_confidence: float = 0.0, t
     from .views.notebook import show as _show
 
     selected = select_view(store, issue, min_confidence=min_confidence, **options)
+    _subtitle(selected.graph, issue)
     return _show(selected.graph, _view_title(title, issue, options), height=height, note=selected.note)

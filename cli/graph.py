@@ -177,10 +177,17 @@ def centrality(store, since, until, top, fmt, min_confidence):
               help="How many improved and worsened relations to show.")
 @format_option(("table", "json"))
 @confidence_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the timeline of these events to this file (.html, .png or .svg), "
+                   "as 'geopolkg timeline' does.")
 @fail_cleanly
-def trends(store, window, since, until, top, fmt, min_confidence):
+def trends(store, window, since, until, top, fmt, min_confidence, output):
     """Change over time: events and tone per window, and the relations that improved or worsened most."""
     result = api.trends(store, window, since=since, until=until, min_confidence=min_confidence, top=top)
+    if output is not None:
+        written = api.timeline(store, window=window, since=since, until=until,
+                               min_confidence=min_confidence).save(output)
+        click.echo(f"wrote {written}", err=True)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return

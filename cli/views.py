@@ -1,4 +1,4 @@
-"""The ``view`` command: an interactive HTML page, or a PNG/SVG picture, of a selection."""
+"""The ``view`` and ``timeline`` commands: interactive HTML pages, or PNG/SVG pictures, of a selection."""
 
 from __future__ import annotations
 
@@ -46,3 +46,32 @@ def view(output, store, issue, actor, hops, since, until, min_weight, kind, fmt,
                     since=since, until=until, min_weight=min_weight, kind=kind, max_nodes=max_nodes,
                     max_edges=max_edges)
     click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (.html, .png or .svg).")
+@store_option
+@click.option("--actor", "actors", multiple=True, metavar="NAME",
+              help="An actor's code or text in its name: once for its events, twice for a pair's.")
+@click.option("--issue", help="Only events on issues whose label or key contains this text (case-insensitive).")
+@click.option("--window", type=click.Choice(["month", "week"]), default="month", show_default=True,
+              help="Calendar months or ISO weeks.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day.")
+@click.option("--format", "fmt", type=click.Choice(["html", "png", "svg"]),
+              help="Output format  [default: from the file suffix, else html]")
+@confidence_option
+@click.option("--title", help="Page or picture title.")
+@fail_cleanly
+def timeline(output, store, actors, issue, window, since, until, fmt, min_confidence, title):
+    """Events per week or month, cooperation up and conflict down, with the Goldstein tone.
+
+    \b
+    For one pair of actors (--actor A --actor B), one actor (--actor A), one
+    issue (--issue X), or all events. The HTML page works offline; a click
+    on a bar lists its events with their sentences. PNG and SVG are for reports.
+    """
+    result = api.timeline(store, actors=actors, issue=issue, window=window, since=since, until=until,
+                          min_confidence=min_confidence, title=title)
+    click.echo(f"wrote {result.save(output, fmt)}")

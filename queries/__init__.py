@@ -181,7 +181,8 @@ def run_query(name: str, store, **values) -> list[dict]:
     ----------
     name : str
         The query's name (see :func:`list_queries`).
-    store : geopolkg.store.KnowledgeStore
+    store : str, Path or geopolkg.store.KnowledgeStore
+        The store folder (opened read-only) or an opened store.
     **values
         Parameter values (strings; see the module docstring for the types).
 
@@ -191,4 +192,6 @@ def run_query(name: str, store, **values) -> list[dict]:
         Rows as :meth:`KnowledgeStore.select` gives them (Python values;
         unbound variables are None).
     """
-    return store.select(load_query(name).render(**values))
+    from ..api import _store
+
+    return _store(store, read_only=True).select(load_query(name).render(**values))

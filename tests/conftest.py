@@ -35,3 +35,14 @@ def seed_store(tmp_path_factory, seed_article):
     summary = api.ingest([shared_path("articles", "bagram-talks.txt")], path)
     assert summary.stored == 1 and not summary.failed
     return path
+
+
+@pytest.fixture(scope="session")
+def reuters_store(tmp_path_factory):
+    """A store of the 441 Reuters geopolitics stories of 1987 (../shared), made once per session."""
+    import geopolkg.api as api
+
+    path = tmp_path_factory.mktemp("reuters-geo") / "store"
+    summary = api.ingest([shared_path("corpora", "reuters-21578-geopolitics.jsonl")], path, jobs=1)
+    assert summary.stored == 441 and not summary.failed
+    return path

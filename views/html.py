@@ -36,10 +36,15 @@ from urllib.parse import urlsplit
 import networkx as nx
 from pyvis.network import Network
 
+from .layout import Box, Layout, column_layout, group_layout, label_box, levels_for
+
 __all__ = [
     "KIND_COLORS",
     "RELATION_STYLES",
-    "LARGE_GRAPH_NODES",
+    "CAMP_COLORS",
+    "SIDE_COLORS",
+    "KIND_SHAPES",
+    "MIN_LABEL_PX",
     "layout_positions",
     "render_html",
     "write_html",
@@ -70,21 +75,15 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
     "conflict": {"color": "#d62728", "dashes": False},
     "opposition": {"color": "#e6550d", "dashes": True},
     "alignment": {"color": "#1f77b4", "dashes": False},
+    "neutral": {"color": "#a0a0a0", "dashes": True},
 }
 _UNKNOWN_RELATION = {"color": "#8c8c8c", "dashes": False}
-
-#: Above this many nodes the layout is computed in Python and physics is off.
-#: vis's own stabilization (barnesHut) in headless Chromium, for synthetic
-#: actors with four relations each: 50 actors 0.3 s, 100 actors 2.5 s (500
-#: iterations), 200 actors 10 s and 500 actors 16 s (1,000 iterations); with
-#: positions from Python a 201-actor page was stable 0.6 s after it opened
-#: (bench/view_render.py, 2026-11-29).
-LARGE_GRAPH_NODES = 50
+#: Relations always listed in the legend; others only when present.
+_LEGEND_RELATIONS = ("cooperation", "conflict", "opposition", "alignment")
 
 #: Evidence records kept per node or edge (the total is still reported).
 MAX_EVIDENCE = 200
 _MAX_TEXT = 2000  # characters kept of one evidence field
-_MAX_LABEL = 48  # characters of a name drawn on the canvas
 
 _EVIDENCE_FIELDS = ("event_type", "date", "sentence", "article_title")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -291,10 +290,6 @@ def _node_ids(G: nx.Graph) -> dict[Any, str]:
     return ids
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "\u2026"
-
-
 #: Above this many nodes the layout's repulsion is estimated from a sample.
 _EXACT_LAYOUT_NODES = 500
 _REPULSION_SAMPLE = 400
@@ -396,44 +391,52 @@ def _layout(G: nx.Graph) -> dict[Any, tuple[float, float]]:
     return {v: ((x - cx) / rms, (y - cy) / rms) for v, (x, y) in pos.items()}
 
 
-def _options(large: bool) -> dict[str, Any]:
-    """vis-network options (no spaces in strings: pyvis strips them)."""
-    options: dict[str, Any] = {
+#: Fill colours of camps, in camp order (Tableau 10 without its grey, and
+#: without its red and green, the colours of conflict and cooperation); then
+#: they repeat. Actors in no camp are grey.
+CAMP_COLORS = ("#4e79a7", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#bcbd22",
+               "#5f6b8a")
+NO_CAMP_COLOR = "#9d9d9d"
+#: Fill colour of an actor in the issue view, by its side.
+SIDE_COLORS = {"supports": "#2b7bba", "undecided": "#9d9d9d", "opposes": "#d7301f"}
+_SIDE_TITLES = {"supports": "Supports", "undecided": "Undecided or mixed", "opposes": "Opposes"}
+#: Node shape by actor kind in the overview and the issue view (colour is the camp or side there).
+KIND_SHAPES = {"state": "dot", "government": "dot", "armed group": "triangle", "organization": "square",
+               "person": "diamond", "other": "dot", "event": "square"}
+
+#: Smallest label drawn, in screen pixels: vis-network leaves out labels
+#: smaller than its ``drawThreshold`` - 1.
+MIN_LABEL_PX = 11
+#: Relations drawn when a page opens, per actor shown (the lightest are
+#: hidden until the weight slider is moved).
+EDGES_PER_NODE = 1.5
+_WEIGHT_STEPS = 120  # positions of the weight slider
+_LABEL_LINE = 24  # characters of one label line; two lines at most
+
+
+def _options() -> dict[str, Any]:
+    """vis-network options (no spaces in strings: pyvis strips them).
+
+    Positions always come from Python (:mod:`geopolkg.views.layout`), so
+    physics is off and the page is drawn at once, the same on every load.
+    """
+    return {
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
             "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": MIN_LABEL_PX + 1, "maxVisible": 40}},  # drawn from 11 px
         },
         "edges": {
-            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.5},
+            "smooth": {"enabled": False},
             "selectionWidth": 2,
             "hoverWidth": 1,
             "arrowStrikethrough": False,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": False},
-        "layout": {"randomSeed": 42, "improvedLayout": True},
-        "physics": {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.3,
-                "springLength": 150,
-                "springConstant": 0.04,
-                "damping": 0.4,
-                "avoidOverlap": 0.2,
-            },
-            "maxVelocity": 50,
-            "minVelocity": 0.75,
-            "stabilization": {"enabled": True, "iterations": 500, "updateInterval": 25, "fit": True},
-        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": False, "hideEdgesOnDrag": True},
+        "layout": {"randomSeed": 42, "improvedLayout": False},
+        "physics": {"enabled": False, "stabilization": {"enabled": False}},
     }
-    if large:
-        options["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
-        options["layout"] = {"randomSeed": 42, "improvedLayout": False}
-        options["edges"]["smooth"] = {"enabled": False}
-        options["interaction"]["hideEdgesOnDrag"] = True
-    return options
 
 
 def _edge_iter(G: nx.Graph) -> Iterable[tuple[Any, Any, dict]]:
@@ -464,6 +467,75 @@ class _IdList(list):
         return item in self._members
 
 
+def _wrap(name: str) -> str:
+    """The label drawn for a name: at most two lines of about 24 characters."""
+    words = name.split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= _LABEL_LINE:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    lines = [line if len(line) <= _LABEL_LINE else line[: _LABEL_LINE - 1] + "\u2026" for line in lines]
+    return "\n".join(lines)
+
+
+def _importance(G: nx.Graph) -> dict[Any, float]:
+    """A node's importance: ``involved`` (events as actor or target), else ``events``."""
+    return {n: max(0.0, _number(d.get("involved", d.get("events")), 0.0)) for n, d in G.nodes(data=True)}
+
+
+def _order(G: nx.Graph, importance: dict) -> list:
+    """Nodes, most important first: by ``rank`` when every node has one, else importance, degree, id."""
+    ranks = {n: d.get("rank") for n, d in G.nodes(data=True)}
+    if ranks and all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in ranks.values()):
+        return sorted(G.nodes, key=lambda n: (ranks[n], str(n)))
+    degree = dict(G.degree())
+    return sorted(G.nodes, key=lambda n: (G.nodes[n].get("kind") == "event", -importance[n], -degree[n], str(n)))
+
+
+def _score_text(score: float) -> str:
+    return f"{score:+.1f}" if score else "0"
+
+
+#: Camps drawn as groups of their own (the largest, by their members' events); the
+#: actors of smaller camps are drawn with those in no camp, and the legend counts them.
+MAX_CAMP_GROUPS = 12
+
+
+def _camp(data: dict) -> int | None:
+    camp = data.get("camp")
+    return camp if isinstance(camp, int) and not isinstance(camp, bool) and camp >= 0 else None
+
+
+def _group_key(view: str | None, data: dict):
+    if view == "issue":
+        side = data.get("side")
+        return side if side in SIDE_COLORS else "undecided"
+    camp = _camp(data)
+    return camp if camp is not None and camp < MAX_CAMP_GROUPS else None
+
+
+def _default_min_weight(edges: list[dict], shown: set, budget: int, hide_zero: bool) -> float:
+    """The weight slider's starting value: the lightest relations hidden until at most `budget` are drawn."""
+    weights = sorted((e["weight"] for e in edges if e["from"] in shown and e["to"] in shown), reverse=True)
+    floor = min((w for w in weights if w > 0), default=0.0) if hide_zero else 0.0
+    if len(weights) <= budget:
+        return floor
+    return max(floor, weights[budget - 1])
+
+
+def _weight_steps(weights: list[float], default: float) -> list[float]:
+    """The values the weight slider steps through: quantiles of the weights, 0 first, `default` among them."""
+    distinct = sorted(set(weights) | {0.0, default})
+    if len(distinct) > _WEIGHT_STEPS:
+        picks = {distinct[round(i * (len(distinct) - 1) / (_WEIGHT_STEPS - 1))] for i in range(_WEIGHT_STEPS)}
+        distinct = sorted(picks | {0.0, default})
+    return distinct
+
+
 def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
     """Build the :class:`pyvis.network.Network` for an actor graph.
 
@@ -477,67 +549,129 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
     Returns
     -------
     pyvis.network.Network
-        Nodes and edges carry the vis styling (size, colour, width, dashes,
-        arrows, plain-text ``title`` tooltips) plus the sanitised
-        attributes used by the page (``name``, ``kind``, ``code``,
-        ``events``, ``relation``, ``issue``, ``date_min``, ``date_max``,
-        ``evidence``, ``evidence_total``).  ``net.options`` is a dict with
-        barnesHut physics and stabilization, or, above
-        :data:`LARGE_GRAPH_NODES` nodes, physics off and ``x``/``y`` from a
-        layout computed in Python.
+        Nodes and edges carry the vis styling (size, colour, shape, font
+        size, width, dashes, arrows, plain-text ``title`` tooltips), ``x``
+        and ``y`` of their first level, plus the sanitised attributes used
+        by the page (``name``, ``kind``, ``code``, ``events``, ``rank``,
+        ``level``, ``group``, ``lx``/``ly`` (position in the group),
+        ``baseFont``, ``relation``, ``weight``, ``issue``, ``date_min``,
+        ``date_max``, ``evidence``, ``evidence_total``). ``net.options`` is
+        a dict (physics off: every position comes from Python). The levels,
+        groups and columns are in ``net.geopolkg`` (see :func:`graph_payload`).
     """
     directed = G.is_directed()
-    large = G.number_of_nodes() > LARGE_GRAPH_NODES
-    # pyvis is told "directed" in every case: for undirected networks it
-    # would otherwise drop parallel edges (MultiGraph) and compare every new
-    # edge with all previous ones.  Arrows are set per edge below.
+    view = G.graph.get("view") if isinstance(G.graph.get("view"), str) else None
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
-    net.set_options(json.dumps(_options(large)))
+    net.set_options(json.dumps(_options()))
     net.node_ids = _IdList(net.node_ids)
 
     ids = _node_ids(G)
-    positions = _layout(G) if large else {}
-    scale = 40.0 * math.sqrt(max(G.number_of_nodes(), 1))  # ~80 px between actors
+    importance = _importance(G)
+    top = max(importance.values(), default=0.0) or 1.0
+    order = _order(G, importance)
+    levels = levels_for(len(order))
+    level_of = {}
+    start = 0
+    for k, count in enumerate(levels):
+        for n in order[start:count]:
+            level_of[n] = k
+        start = count
 
     names: dict[Any, str] = {}
+    labels: dict[Any, str] = {}
+    fonts: dict[Any, float] = {}
+    sizes: dict[Any, float] = {}
+    boxes: dict[Any, Box] = {}
     for n, data in G.nodes(data=True):
         name = _text(data.get("label"), 500) or _text(n, 500)
         names[n] = name
+        share = math.sqrt(importance[n] / top)
+        if data.get("kind") == "event":
+            sizes[n], fonts[n] = 6.0, 12.0
+        else:
+            sizes[n], fonts[n] = round(7 + 15 * share, 1), round(14 + 6 * share, 1)
+        label = _wrap(name)
+        if view == "issue":
+            label += "\n" + _score_text(_number(data.get("score"), 0.0))
+        labels[n] = label
+        boxes[n] = label_box(label, fonts[n], sizes[n])
+
+    groups_of = {n: _group_key(view, d) for n, d in G.nodes(data=True)}
+    heads: dict = {}
+    if view == "issue":
+        positions, heads = column_layout(order, groups_of, boxes)
+        layout = Layout({n: positions[n] for n in order}, [{} for _ in levels], levels,
+                        {n: groups_of[n] for n in order})
+    else:
+        # actors in no camp share no relation that holds them together: a spiral by rank
+        layout = group_layout(G, order, groups_of, boxes, levels,
+                              spiral_groups=[None] if view == "overview" else [])
+    present = dict.fromkeys(groups_of[n] for n in order)
+    if view == "issue":  # the sides from left to right
+        present = dict.fromkeys(side for side in SIDE_COLORS if side in present)
+    group_ids = {g: i for i, g in enumerate(present)}
+
+    for n in order:
+        data = G.nodes[n]
+        name = names[n]
         kind = _text(data.get("kind"), 50) or "other"
         code = _text(data.get("code"), 50)
         events = max(0, int(_number(data.get("events"), 0)))
         evidence = _with_event_names(parse_evidence(data.get("evidence")))
-        color = KIND_COLORS.get(kind, KIND_COLORS["other"])
-        tooltip = "\n".join(
-            part
-            for part in (name, " \u00b7 ".join(p for p in (kind, code) if p), f"{events} events")
-            if part
-        )
+        if view == "overview":
+            camp = groups_of[n]
+            color = NO_CAMP_COLOR if camp is None else CAMP_COLORS[camp % len(CAMP_COLORS)]
+            shape = KIND_SHAPES.get(kind, "dot")
+        elif view == "issue":
+            color = SIDE_COLORS[groups_of[n]]
+            shape = KIND_SHAPES.get(kind, "dot")
+        else:
+            color = KIND_COLORS.get(kind, KIND_COLORS["other"])
+            shape = "square" if kind == "event" else "dot"
+        facts = [" \u00b7 ".join(p for p in (kind, code) if p), f"{events} events"]
+        if view == "issue":
+            facts.append(f"{groups_of[n]} ({_score_text(_number(data.get('score'), 0.0))})")
+        tooltip = "\n".join(part for part in (name, *facts) if part)
+        x, y = layout.position(n, level_of[n])
+        lx, ly = layout.local[n]
         extra: dict[str, Any] = {}
-        if n in positions:
-            x, y = positions[n]
-            extra = {"x": round(x * scale, 1), "y": round(y * scale, 1)}
+        if view == "issue":
+            extra = {"side": groups_of[n], "score": _number(data.get("score"), 0.0)}
+        elif view == "overview":
+            camp = _camp(data)
+            extra = {"camp": -1 if camp is None else camp}
         net.add_node(
             ids[n],
-            label=_short(name),
-            # events of a two-mode view are small squares, actors dots
-            shape="square" if kind == "event" else "dot",
+            label=labels[n],
+            shape=shape,
             color={
                 "background": color,
                 "border": "#333333",
                 "highlight": {"background": color, "border": "#000000"},
                 "hover": {"background": color, "border": "#000000"},
             },
-            size=6 if kind == "event" else round(min(10 + 4 * math.sqrt(events), 60), 2),
+            size=sizes[n],
+            font={"size": fonts[n]},
+            baseFont=fonts[n],
+            box=[round(boxes[n].width, 1), round(boxes[n].height, 1), round(boxes[n].dy, 1)],
             title=tooltip,
             name=name,
             kind=kind,
             code=code,
             events=events,
+            tier=level_of[n],
+            part=group_ids[groups_of[n]],
+            x=round(x, 1),
+            y=round(y, 1),
+            lx=lx,
+            ly=ly,
             evidence=evidence[:MAX_EVIDENCE],
-            evidence_total=len(evidence),
+            # the graph keeps a few evidence items; the total is the actor's events
+            evidence_total=max(len(evidence), events if data.get("evidence") else 0),
             **extra,
         )
+    for i, node in enumerate(net.nodes):
+        node["rank"] = i  # added in rank order
 
     def pair_of(u: Any, v: Any) -> tuple[str, str]:
         a, b = ids[u], ids[v]
@@ -561,12 +695,15 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
         evidence = _with_event_names(parse_evidence(data.get("evidence")))
         arrow = "\u2192" if directed else "\u2014"
         dates = " \u2013 ".join(dict.fromkeys(d for d in (date_min, date_max) if d))
+        count = int(_number(data.get("count"), 0))
+        signed = data.get("signed_weight")
+        strength = f"weight {_number(signed, weight):+g}" if signed is not None else f"weight {weight:g}"
         tooltip = "\n".join(
             part
             for part in (
                 f"{names[u]} {arrow} {names[v]}",
                 relation + (f" \u00b7 {issue}" if issue else ""),
-                f"weight {weight:g}",
+                strength + (f" \u00b7 {count} events" if count else ""),
                 dates,
             )
             if part
@@ -589,12 +726,19 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
                     "type": "curvedCW" if clockwise else "curvedCCW",
                     "roundness": round(0.25 * ((k + 1) // 2), 2),
                 }
+        if view == "issue" and "smooth" not in extra and groups_of[u] == groups_of[v] and source != target:
+            # both in one column: a curve, not a line through the actors between them
+            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.35}
+        if signed is not None:
+            extra["signed_weight"] = _number(signed, weight)
+        if count:
+            extra["count"] = count
         color = style["color"]
         net.add_edge(
             source,
             target,
             id=f"e{i}",
-            color={"color": color, "highlight": color, "hover": color, "opacity": 0.85},
+            color={"color": color, "highlight": color, "hover": color, "opacity": 0.8},
             width=round(min(max(1 + 1.5 * math.log1p(weight), 1), 10), 2),
             dashes=bool(style["dashes"]),
             arrows={"to": {"enabled": directed, "scaleFactor": 0.6}},
@@ -605,10 +749,49 @@ def build_network(G: nx.Graph, *, height: str = "800px") -> Network:
             date_min=date_min,
             date_max=date_max,
             evidence=evidence[:MAX_EVIDENCE],
-            evidence_total=len(evidence),
+            evidence_total=max(len(evidence), count if data.get("evidence") else 0),
             **extra,
         )
+
+    shown = {ids[n] for n in order[: levels[0]]} if order else set()
+    # the issue view's relations are what it is about: more of them are drawn
+    per_node = EDGES_PER_NODE * (2 if view == "issue" else 1)
+    default = _default_min_weight(net.edges, shown, max(1, round(per_node * len(shown))),
+                                  hide_zero=view == "overview")
+    net.geopolkg = {
+        "view": view or "graph",
+        "subtitle": _text(G.graph.get("subtitle"), 600),
+        "levels": [{"count": count, "offsets": {str(group_ids[g]): list(off) for g, off in offsets.items()}}
+                   for count, offsets in zip(levels, layout.offsets)],
+        "groups": _groups(view, order, groups_of, group_ids, names,
+                          smaller=any((_camp(d) or 0) >= MAX_CAMP_GROUPS for _, d in G.nodes(data=True))),
+        "columns": [{"name": side, "label": _SIDE_TITLES[side] + f" ({sum(groups_of[n] == side for n in order)})",
+                     "x": x, "y": y} for side, (x, y) in heads.items()] if view == "issue" else [],
+        "smallerCamps": len({c for _, d in G.nodes(data=True) if (c := _camp(d)) is not None
+                             and c >= MAX_CAMP_GROUPS}) if view == "overview" else 0,
+        "minWeight": default,
+        "weightSteps": _weight_steps([e["weight"] for e in net.edges], default),
+        "minLabelPx": MIN_LABEL_PX,
+    }
     return net
+
+
+def _groups(view, order, groups_of, group_ids, names, smaller: bool = False) -> list[dict]:
+    """Legend entries of the groups: camps (overview) or sides (issue view), with their first members."""
+    out = []
+    for g, index in group_ids.items():
+        members = [n for n in order if groups_of[n] == g]
+        if view == "overview":
+            name = ("In a small camp or none" if smaller else "No camp") if g is None else f"Camp {g + 1}"
+            color = NO_CAMP_COLOR if g is None else CAMP_COLORS[g % len(CAMP_COLORS)]
+            hull = g is not None
+        elif view == "issue":
+            name, color, hull = _SIDE_TITLES[g], SIDE_COLORS[g], False
+        else:
+            continue
+        out.append({"index": index, "name": name, "color": color, "size": len(members), "hull": hull,
+                    "top": [names[n] for n in members[:4]]})
+    return out
 
 
 def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "800px") -> dict:
@@ -626,9 +809,15 @@ def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "
     Returns
     -------
     dict
-        Keys ``title``, ``directed``, ``physics``, ``nodes``, ``edges``,
-        ``options``, ``kinds``, ``relations`` (legend entries with colours)
-        and ``dateRange`` (``[min, max]`` of the edge dates, or ``None``).
+        Keys ``title``, ``directed``, ``physics`` (always False), ``nodes``
+        (in rank order), ``edges``, ``options``, ``kinds``, ``relations``
+        (legend entries with colours), ``dateRange`` (``[min, max]`` of the
+        edge dates, or ``None``), and for showing more or fewer: ``view``
+        (``overview``, ``issue`` or ``graph``), ``levels`` (node counts, and
+        each group's offset from its nodes' ``lx``/``ly``, per level),
+        ``groups`` (camps or sides for the legend and the hulls),
+        ``columns`` (headings of the issue view), ``minWeight`` (the weight
+        slider's start) and ``weightSteps`` (its values), ``minLabelPx``.
     """
     net = build_network(G, height=height)
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
@@ -639,6 +828,7 @@ def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "
     relations = [
         {"name": name, "color": style["color"], "dashes": style["dashes"]}
         for name, style in RELATION_STYLES.items()
+        if name in present or name in _LEGEND_RELATIONS
     ]
     relations += [
         {"name": name, **_UNKNOWN_RELATION} for name in sorted(present - set(RELATION_STYLES))
@@ -646,14 +836,15 @@ def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "
     return {
         "title": str(title),
         "directed": G.is_directed(),
-        "physics": bool(options.get("physics", {}).get("enabled", True)),
+        "physics": False,
         "nodes": net.nodes,
         "edges": net.edges,
         "options": options,
-        "kinds": [{"name": k, "color": c} for k, c in KIND_COLORS.items()
+        "kinds": [{"name": k, "color": c, "shape": KIND_SHAPES.get(k, "dot")} for k, c in KIND_COLORS.items()
                   if k in _LEGEND_KINDS or any(n["kind"] == k for n in net.nodes)],
         "relations": relations,
         "dateRange": [dates[0], dates[-1]] if dates else None,
+        **net.geopolkg,
     }
 
 

@@ -7,9 +7,11 @@ view draws, applying in this order
    :func:`geopolkg.graph.stance.issue_matches`), ``since``/``until`` (days,
    inclusive; undated events are left out once a bound is given) and
    ``min_confidence``;
-2. the graph: ``kind="actors"`` (actors with relation edges,
-   :func:`geopolkg.graph.actor_graph`) or ``kind="events"`` (actors and
-   events as a two-mode graph, :func:`geopolkg.views.twomode.event_graph`);
+2. the graph: ``kind="actors"`` without ``issue``, the overview (actors in
+   camps with their signed relations, :func:`geopolkg.views.overview.overview_graph`);
+   with ``issue``, the issue view (its supporters, undecided and opponents,
+   :func:`geopolkg.views.overview.issue_graph`); ``kind="events"``, actors
+   and events as a two-mode graph (:func:`geopolkg.views.twomode.event_graph`);
 3. ``min_weight``: edges lighter than this are dropped, then the nodes left
    without any edge;
 4. ``actor`` with ``hops``: the actors matching the name (a code, or text in
@@ -34,8 +36,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import ViewError
-from ..graph.network import actor_graph
 from ..graph.stance import issue_matches
+from .overview import issue_graph, overview_graph
 from .twomode import event_graph
 
 __all__ = ["KINDS", "MAX_NODES", "MAX_EDGES", "Selected", "select_events", "select_graph",
@@ -54,7 +56,7 @@ class Selected:
 
     Attributes
     ----------
-    graph : networkx.MultiDiGraph
+    graph : networkx.Graph or networkx.MultiDiGraph
         The selection, at most ``max_nodes`` nodes and ``max_edges`` edges.
     kind : str
         ``"actors"`` or ``"events"``.
@@ -62,7 +64,7 @@ class Selected:
         Size of the selection before the cap.
     """
 
-    graph: nx.MultiDiGraph
+    graph: nx.Graph
     kind: str
     total_nodes: int
     total_edges: int
@@ -203,41 +205,52 @@ def _edge_weight(data: dict) -> float:
         return 0.0
 
 
-def strongest_part(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES,
-                   max_edges: int = MAX_EDGES) -> nx.MultiDiGraph:
+def strongest_part(G: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> nx.Graph:
     """Return the strongest part of `G` that fits in the cap.
 
-    Nodes are ranked by strength (the sum of the weights of their edges,
-    then their event count, then their id, so the cut is deterministic)
-    and the first `max_nodes` kept; then the heaviest `max_edges` of the
-    edges among them are kept.
+    Nodes are ranked by their ``rank`` attribute when every node has one
+    (the views' order of importance), else by strength (the sum of the
+    weights of their edges, then their event count, then their id, so the
+    cut is deterministic), and the first `max_nodes` kept; then the
+    heaviest `max_edges` of the edges among them are kept.
 
     Parameters
     ----------
-    G : networkx.MultiDiGraph
+    G : networkx graph (Graph, DiGraph, MultiGraph or MultiDiGraph)
     max_nodes, max_edges : int
         The cap (at least 1 and 0).
 
     Returns
     -------
-    networkx.MultiDiGraph
-        `G` itself when it fits, else a new graph.
+    networkx graph
+        `G` itself when it fits, else a new graph of the same type.
     """
     if G.number_of_nodes() <= max_nodes and G.number_of_edges() <= max_edges:
         return G
-    strength = dict.fromkeys(G.nodes, 0.0)
-    for u, v, data in G.edges(data=True):
-        w = _edge_weight(data)
-        strength[u] += w
-        strength[v] += w
-    events = {n: int(d.get("events") or 0) for n, d in G.nodes(data=True)}
-    ranked = sorted(G.nodes, key=lambda n: (-strength[n], -events[n], str(n)))
+    ranks = {n: d.get("rank") for n, d in G.nodes(data=True)}
+    if ranks and all(isinstance(r, int) for r in ranks.values()):
+        ranked = sorted(G.nodes, key=lambda n: (ranks[n], str(n)))
+    else:
+        strength = dict.fromkeys(G.nodes, 0.0)
+        for u, v, data in G.edges(data=True):
+            w = _edge_weight(data)
+            strength[u] += w
+            strength[v] += w
+        events = {n: int(d.get("events") or 0) for n, d in G.nodes(data=True)}
+        ranked = sorted(G.nodes, key=lambda n: (-strength[n], -events[n], str(n)))
     keep = set(ranked[:max(1, max_nodes)])
-    edges = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep]
+    if G.is_multigraph():
+        edges = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep]
+    else:
+        edges = [(u, v, None, d) for u, v, d in G.edges(data=True) if u in keep and v in keep]
     edges.sort(key=lambda e: (-_edge_weight(e[3]), str(e[0]), str(e[1]), str(e[2])))
-    H = nx.MultiDiGraph(**G.graph)
+    H = G.__class__(**G.graph)
     H.add_nodes_from((n, G.nodes[n]) for n in ranked if n in keep)
-    H.add_edges_from((u, v, k, d) for u, v, k, d in edges[:max(0, max_edges)])
+    for u, v, k, d in edges[:max(0, max_edges)]:
+        if G.is_multigraph():
+            H.add_edge(u, v, key=k, **d)
+        else:
+            H.add_edge(u, v, **d)
     return H
 
 
@@ -260,16 +273,22 @@ def select_graph(events: list[dict], *, kind: str = "actors", issue: str | None 
     hops : int
         Relations around `actor` (default 1).
     min_weight : float
-        Drop edges lighter than this (the ``weight`` of
-        :func:`geopolkg.graph.actor_graph`: |Goldstein| x confidence / 10
-        summed over the events, or the opposition/alignment weight), then
-        the nodes left without edges. 0 keeps everything.
+        Drop edges lighter than this, then the nodes left without edges (0
+        keeps everything). The weight is, in the overview, the absolute
+        value of the pair's sum of Goldstein x confidence; in the issue
+        view, that of :func:`geopolkg.graph.actor_graph` (|Goldstein| x
+        confidence / 10 summed over the events, or the opposition or
+        alignment weight); in the two-mode graph, each event's
+        :func:`geopolkg.views.twomode.event_weight`.
     max_nodes, max_edges : int
         The size cap, see :func:`strongest_part`.
 
     Returns
     -------
     Selected
+        Its graph: the overview (an undirected ``networkx.Graph``), the
+        issue view or the two-mode graph (``networkx.MultiDiGraph``), each
+        with ``G.graph["view"]`` saying which.
 
     Raises
     ------
@@ -279,9 +298,14 @@ def select_graph(events: list[dict], *, kind: str = "actors", issue: str | None 
     if kind not in KINDS:
         raise ViewError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     chosen = select_events(events, issue=issue, since=since, until=until, min_confidence=min_confidence)
-    G = actor_graph(chosen, issue=issue) if kind == "actors" else event_graph(chosen)
+    if kind == "events":
+        G = event_graph(chosen)
+    else:
+        G = issue_graph(chosen, issue) if issue is not None else overview_graph(chosen)
     if min_weight > 0:
-        G.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True)
+        light = (G.edges(keys=True, data=True) if G.is_multigraph()
+                 else ((u, v, None, d) for u, v, d in G.edges(data=True)))
+        G.remove_edges_from([(u, v, k) if k is not None else (u, v) for u, v, k, d in list(light)
                              if _edge_weight(d) < min_weight])
         G.remove_nodes_from([n for n in list(G.nodes) if G.degree(n) == 0])
     if actor:

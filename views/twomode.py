@@ -63,6 +63,10 @@ def event_graph(events: list[dict]) -> nx.MultiDiGraph:
         ``relation`` "cooperation" (QuadClass 1-2) or "conflict" (3-4),
         ``weight`` (:func:`event_weight`), ``issue``, ``date_min`` =
         ``date_max`` = the event's date, and the event as ``evidence``.
+        Every node has a ``rank`` (0 first): actors by the events they take
+        part in, each followed by the events between it and the actors
+        ranked before it (heaviest first), so the first nodes are the main
+        actors and the events among them. ``G.graph["view"] == "events"``.
 
     Examples
     --------
@@ -70,7 +74,7 @@ def event_graph(events: list[dict]) -> nx.MultiDiGraph:
     0
     """
     actors = actor_graph(events)
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(view="events")
     G.add_nodes_from(actors.nodes(data=True))
     for event in events:
         node = EVENT_PREFIX + event["id"]
@@ -85,4 +89,26 @@ def event_graph(events: list[dict]) -> nx.MultiDiGraph:
         G.add_edge(event["actor"]["code"], node, key="actor", role="actor", **edge)
         if event.get("target"):
             G.add_edge(node, event["target"]["code"], key="target", role="target", **edge)
+    _rank(G, events)
     return G
+
+
+def _rank(G: nx.MultiDiGraph, events: list[dict]) -> None:
+    """Set ``rank``: each actor (most events first), then the events it closes with those before it."""
+    from .overview import involvement
+
+    involved = involvement(events)
+    actors = sorted((n for n, d in G.nodes(data=True) if d.get("kind") != "event"),
+                    key=lambda n: (-involved.get(n, 0), str(n)))
+    place = {a: i for i, a in enumerate(actors)}
+    after: dict = {}
+    for event in events:
+        ends = [event["actor"]["code"]] + ([event["target"]["code"]] if event.get("target") else [])
+        after.setdefault(max(place[c] for c in ends), []).append(event)
+    rank = 0
+    for i, a in enumerate(actors):
+        G.nodes[a]["rank"] = rank
+        rank += 1
+        for event in sorted(after.get(i, []), key=lambda e: (-event_weight(e), e.get("date") or "", e["id"])):
+            G.nodes[EVENT_PREFIX + event["id"]]["rank"] = rank
+            rank += 1

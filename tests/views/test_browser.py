@@ -110,6 +110,15 @@ class Loaded:
         self.page.mouse.click(x, y)
 
 
+def show_all(view) -> list[int]:
+    """Click "More" until it is disabled; return the number of nodes shown at each step."""
+    counts = [view.js("window.network.body.data.nodes.length")]
+    while not view.page.is_disabled("#show-more"):
+        view.page.click("#show-more")
+        counts.append(view.js("window.network.body.data.nodes.length"))
+    return counts
+
+
 def ev(**item) -> dict:
     return {"event_type": "042", "date": "2024-05-01", "sentence": "", "article_title": "", "url": "", **item}
 
@@ -207,14 +216,20 @@ def test_empty_graph_in_browser(browser, tmp_path):
     assert view.blocked == [] and view.errors == []
 
 
-def test_large_graph_without_physics(browser, tmp_path):
-    G = nx.gnm_random_graph(250, 400, seed=7, directed=True)  # above LARGE_GRAPH_NODES (50)
+def test_large_graph_opens_on_a_part_and_shows_more(browser, tmp_path):
+    G = nx.gnm_random_graph(250, 400, seed=7, directed=True)
     nx.set_node_attributes(G, "state", "kind")
     nx.set_edge_attributes(G, "cooperation", "relation")
     view = Loaded(browser, write_html(G, tmp_path / "big.html"))
+    view.ready()
     assert view.js("window.graphData.physics") is False
-    assert view.js("window.network.body.data.nodes.length") == 250
     assert view.js("window.network.physics.options.enabled") is False
+    assert view.js("window.graphData.nodes.length") == 250
+    assert view.js("window.network.body.data.nodes.length") == 50
+    assert show_all(view) == [50, 100, 200, 250]
+    assert view.js("window.network.body.nodeIndices.length") == 250
+    view.page.click("#show-fewer")
+    assert view.js("window.network.body.data.nodes.length") == 200
     assert view.blocked == [] and view.errors == []
 
 
@@ -239,3 +254,186 @@ def test_seed_article_view_draws_and_shows_evidence_on_click(browser, seed_store
     assert view.js("window.__alerts") == 0
     assert view.blocked == [] and view.errors == []
 
+
+
+# -- the views of the Reuters geopolitics stories ---------------------------------------------------
+
+LABELS = """(() => {
+  const scale = network.getScale(), ids = network.body.nodeIndices;
+  return ids.map(id => { const n = network.body.nodes[id];
+    return {id: id, label: n.options.label, px: n.options.font.size * scale, box: network.getBoundingBox(id)}; });
+})()"""
+
+
+def _overlaps(labels):
+    boxes = [(x["id"], x["box"]) for x in labels]
+    return [(a, b) for i, (a, p) in enumerate(boxes) for b, q in boxes[:i]
+            if p["left"] < q["right"] and q["left"] < p["right"] and p["top"] < q["bottom"] and q["top"] < p["bottom"]]
+
+
+def test_reuters_overview_reads_at_first_sight(browser, reuters_store, tmp_path):
+    records = api.events(reuters_store)
+    actors = {e[r]["code"] for e in records for r in ("actor", "target") if e[r]}
+    view = Loaded(browser, api.view(tmp_path / "overview.html", reuters_store))
+    page = view.page
+    view.ready()
+    assert view.canvas_spread() > 5
+    shown = view.js("network.body.nodeIndices.length")
+    assert 50 <= shown <= 80 < len(actors)  # the main actors, not all of them
+    labels = view.js(LABELS)
+    # every shown actor's label is drawn (vis leaves out those under 11 px), and none is smaller
+    assert all(x["label"] and x["px"] >= 11 for x in labels), [x for x in labels if x["px"] < 11]
+    assert _overlaps(labels) == []  # and no two actors' dot-and-label boxes overlap
+    # the ones shown are the most involved actors
+    involved = {}
+    for e in records:
+        for code in {e["actor"]["code"], *([e["target"]["code"]] if e["target"] else [])}:
+            involved[code] = involved.get(code, 0) + 1
+    top = sorted(involved.values(), reverse=True)
+    assert sorted((involved[x["id"]] for x in labels), reverse=True) == top[:shown]
+    # the camps sit apart: no camp's actors are inside another camp's area
+    camps = view.js("""(() => { const pos = network.getPositions(network.body.nodeIndices), out = {};
+      network.body.nodeIndices.forEach(id => { const n = graphData.nodes.find(m => m.id === id);
+        if (n.camp < 0) return; const b = network.getBoundingBox(id);
+        const c = out[n.camp] = out[n.camp] || {left: 1e9, top: 1e9, right: -1e9, bottom: -1e9};
+        c.left = Math.min(c.left, b.left); c.top = Math.min(c.top, b.top);
+        c.right = Math.max(c.right, b.right); c.bottom = Math.max(c.bottom, b.bottom); });
+      return out; })()""")
+    assert len(camps) >= 2
+    spans = list(camps.items())
+    for i, (c1, a) in enumerate(spans):
+        for c2, b in spans[:i]:
+            assert a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (c1, c2)
+    # edges: coloured by sign, the light ones hidden until the slider is moved
+    drawn = view.js("network.body.data.edges.length")
+    page.fill("#min-weight", "0")
+    page.dispatch_event("#min-weight", "input")
+    everything = view.js("network.body.data.edges.length")
+    assert 0 < drawn < everything
+    colours = view.js("[...new Set(network.body.data.edges.get().map(e => e.relation + ' ' + e.color.color))]")
+    assert set(colours) <= {"cooperation #2ca02c", "conflict #d62728", "neutral #a0a0a0"}
+    # "More" reaches every actor
+    counts = show_all(view)
+    assert counts[-1] == len(actors) and counts == sorted(counts)
+    # a relation's evidence sentences on a click
+    page.click("#show-fewer")
+    view.click_node("IRNGOV")
+    assert page.inner_text("#panel-body h2") == "Iran"
+    page.click("#panel-body button.link >> nth=0")
+    text = page.inner_text("#panel-body")
+    assert "evidence (" in text.lower() and page.locator("#panel-body blockquote").count() > 0
+    sentences = {e["sentence"] for e in records}
+    assert page.inner_text("#panel-body blockquote >> nth=0") in sentences
+    assert view.js("window.__alerts") == 0
+    assert view.blocked == [] and view.errors == []
+
+
+def _contested_issue(store) -> str:
+    """The key of the issue with the most actors on both sides."""
+    sides = {}
+    for s in api.stance(store):
+        sides.setdefault(s["issue_key"], {"supports": 0, "opposes": 0, "mixed": 0})[s["stance"]] += 1
+    return max(sides, key=lambda k: (min(sides[k]["supports"], sides[k]["opposes"]), sum(sides[k].values()), k))
+
+
+def test_reuters_issue_view_puts_the_sides_apart(browser, reuters_store, tmp_path):
+    issue = _contested_issue(reuters_store)
+    view = Loaded(browser, api.view(tmp_path / "issue.html", reuters_store, issue))
+    page = view.page
+    view.ready()
+    nodes = view.js("graphData.nodes.map(n => [n.id, n.side, n.score, n.label])")
+    pos = view.js("network.getPositions()")
+    x = {side: [pos[i]["x"] for i, s, *_ in nodes if s == side] for side in ("supports", "undecided", "opposes")}
+    assert x["supports"] and x["opposes"]
+    assert max(x["supports"]) < min(x["opposes"])
+    if x["undecided"]:
+        assert max(x["supports"]) < min(x["undecided"]) and max(x["undecided"]) < min(x["opposes"])
+    # each actor shows its stance score; the scores are those of geopolkg stance on the matching issues
+    expected = {}
+    for s in api.stance(reuters_store, issue):
+        expected[s["actor"]["code"]] = expected.get(s["actor"]["code"], 0.0) + s["score"]
+    for code, side, score, label in nodes:
+        assert abs(score - round(expected.get(code, 0.0), 3)) < 1e-6, code
+        assert label.endswith(f"{score:+.1f}" if score else "0")
+    labels = view.js(LABELS)
+    assert all(x["px"] >= 11 for x in labels) and _overlaps(labels) == []
+    # a click on a supporter gives the sentences of its stance events
+    code = max((n for n in nodes if n[1] == "supports"), key=lambda n: n[2])[0]
+    view.click_node(code)
+    quotes = page.locator("#panel-body blockquote").all_inner_texts()
+    mine = {e["sentence"] for e in api.events(reuters_store) if e["actor"]["code"] == code and e["stance"] == 1}
+    assert quotes and quotes[0] in mine
+    assert "supports (stance +" in page.inner_text("#panel-body .meta")
+    assert view.blocked == [] and view.errors == []
+
+
+def _open_timeline(browser, path):
+    view = TimelinePage(browser, path)
+    view.page.wait_for_selector("body[data-state=ready]", state="attached", timeout=30_000)
+    return view
+
+
+class TimelinePage(Loaded):
+    def __init__(self, browser, path):
+        self.errors, self.blocked = [], []
+        self.page = browser.new_page(viewport={"width": 1300, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.add_init_script("window.__alerts = 0; window.alert = function () { window.__alerts += 1; };")
+        self.page.goto(path.resolve().as_uri())
+
+
+def test_reuters_timeline_draws_and_a_click_lists_the_events(browser, reuters_store, tmp_path):
+    t = api.timeline(reuters_store, actors=["IRNGOV", "IRQGOV"])
+    view = _open_timeline(browser, t.save(tmp_path / "timeline.html"))
+    page = view.page
+    assert page.locator(".barlayer .point path").count() > 0
+    # the tallest conflict bar: find it by its data, click where it is drawn, away from the tone's marker
+    conflict = [r for r in t.rows if r["conflict"]]
+    busiest = max(conflict, key=lambda r: (r["conflict"], r["window"]))
+    x, y = view.js("""((index) => {
+      let bar = null;
+      for (const tr of document.querySelectorAll(".barlayer .trace")) {
+        if (tr.__data__[0].trace.name !== "conflict") continue;
+        for (const p of tr.querySelectorAll(".point")) if (p.__data__.i === index) bar = p.getBoundingClientRect(); }
+      const marks = [...document.querySelectorAll(".scatterlayer .point")].filter(p => p.__data__.i === index)
+        .map(p => p.getBoundingClientRect());
+      const mark = marks.length ? marks[0].y + marks[0].height / 2 : -1e9;
+      const y = Math.abs(bar.y + bar.height * 0.2 - mark) > Math.abs(bar.y + bar.height * 0.8 - mark)
+        ? bar.y + bar.height * 0.2 : bar.y + bar.height * 0.8;
+      return [bar.x + bar.width / 2, y]; })(%d)""" % t.rows.index(busiest))
+    page.mouse.click(x, y)
+    heading = page.inner_text("#events h2")
+    assert heading == f"{busiest['window']}: {busiest['conflict']} conflict events"
+    listed = page.locator("#events blockquote").all_inner_texts()
+    by_id = {e["id"]: e for e in api.events(reuters_store)}
+    assert listed == [by_id[i]["sentence"] for i in busiest["evidence"]["conflict"]][:300]
+    assert view.js("window.__alerts") == 0
+    assert view.blocked == [] and view.errors == []
+
+
+def test_article_text_never_runs_in_the_views(browser, tmp_path):
+    """Hostile titles and sentences go in through the API and come out as text only."""
+    store = tmp_path / "hostile"
+    hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    summary = api.ingest_text([
+        {"id": "h1", "published": "1987-03-04", "title": hostile, "url": "javascript:alert(3)",
+         "text": f"Iran accused Iraq on Monday of shelling its towns {hostile}. Iraq rejected the charge."},
+        {"id": "h2", "published": "1987-04-17", "title": "<svg onload=alert(4)>",
+         "text": "Iran warned the United States on Thursday against sending warships to the Gulf."},
+    ], store=store)
+    assert summary.stored == 2
+    for path in (api.view(tmp_path / "o.html", store), api.view(tmp_path / "e.html", store, kind="events")):
+        view = Loaded(browser, path)
+        view.ready()
+        view.click_node("IRNGOV")
+        view.page.click("#panel-body button.link >> nth=0")
+        assert hostile in view.page.inner_text("#panel-body")
+        assert view.page.locator("#panel-body img, #panel-body script, #panel-body svg").count() == 0
+        assert view.js("window.__alerts") == 0 and view.blocked == [] and view.errors == []
+    t = api.timeline(store, actors=["Iran"])
+    view = _open_timeline(browser, t.save(tmp_path / "t.html"))
+    view.js("listEvents('1987-03', 'conflict')")
+    assert hostile in view.page.inner_text("#events") and view.page.locator("#events img, #events a").count() == 0
+    assert view.js("window.__alerts") == 0 and view.blocked == [] and view.errors == []

@@ -240,8 +240,11 @@ def test_graph_types(cls):
 def test_visual_encoding(page):
     data = payload(page)
     nodes = {n["code"]: n for n in data["nodes"]}
-    assert nodes["ATT"]["size"] == 10
+    # size and label follow importance (the events an actor carried out here)
     assert nodes["ATT"]["size"] < nodes["XXX"]["size"] < nodes["CIV"]["size"]
+    assert nodes["ATT"]["font"]["size"] < nodes["XXX"]["font"]["size"] < nodes["CIV"]["font"]["size"]
+    assert [n["code"] for n in data["nodes"]] == ["CIV", "USAGOV", "XXX", "ATT"]  # rank order
+    assert [n["rank"] for n in data["nodes"]] == [0, 1, 2, 3]
     assert nodes["CIV"]["color"]["background"] == view.KIND_COLORS["state"]
     assert nodes["XXX"]["color"]["background"] == view.KIND_COLORS["armed group"]
     edges = {e["relation"]: e for e in data["edges"]}
@@ -258,24 +261,48 @@ def test_visual_encoding(page):
     assert {r["name"] for r in data["relations"]} >= {"cooperation", "conflict", "opposition", "alignment"}
 
 
-def test_physics_with_stabilization(page):
-    options = payload(page)["options"]
-    assert options["physics"]["enabled"] is True
-    assert options["physics"]["solver"] == "barnesHut"
-    assert options["physics"]["stabilization"]["enabled"] is True
-    assert options["physics"]["stabilization"]["iterations"] >= 100
+def test_positions_come_from_python(page):
+    data = payload(page)
+    assert data["physics"] is False and data["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    # labels under 11 px on screen are not drawn (vis-network's threshold is one pixel above)
+    assert data["options"]["nodes"]["scaling"]["label"]["drawThreshold"] == view.MIN_LABEL_PX + 1
+    assert render_html(sample_graph()) == render_html(sample_graph())  # the same page every time
 
 
-def test_large_graph_gets_a_python_layout(monkeypatch):
-    monkeypatch.setattr(view, "LARGE_GRAPH_NODES", 20)
-    G = nx.gnm_random_graph(60, 90, seed=3)
+def _boxes(nodes):
+    out = []
+    for n in nodes:
+        w, h, dy = n["box"]
+        out.append((n["x"] - w / 2, n["y"] + dy - h / 2, n["x"] + w / 2, n["y"] + dy + h / 2))
+    return out
+
+
+def _overlapping(boxes):
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[:i])
+            if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+
+
+def test_large_graph_opens_on_its_most_important_part_in_levels():
+    G = nx.gnm_random_graph(300, 500, seed=3)
     nx.set_node_attributes(G, "state", "kind")
+    nx.set_node_attributes(G, {n: f"Actor number {n}" for n in G}, "label")
+    nx.set_node_attributes(G, {n: 1 + (n * 7) % 40 for n in G}, "events")
     nx.set_edge_attributes(G, "conflict", "relation")
     data = payload(render_html(G))
-    assert data["physics"] is False and data["options"]["physics"]["enabled"] is False
-    xs = [n["x"] for n in data["nodes"]]
-    assert len(xs) == 60 and all(isinstance(n["y"], float) for n in data["nodes"])
-    assert max(xs) - min(xs) > 100  # spread out in pixels
+    assert [lv["count"] for lv in data["levels"]] == [50, 100, 200, 300]
+    nodes = data["nodes"]
+    assert [n["tier"] for n in nodes] == [0] * 50 + [1] * 50 + [2] * 100 + [3] * 100
+    events = [n["events"] for n in nodes]
+    assert events[:50] == sorted(events, reverse=True)[:50]  # the most active first
+    # no two of the first level's boxes (dot and label) overlap where the page opens
+    assert _overlapping(_boxes(nodes[:50])) == []
+    # at each level a node sits at its place in its group plus its group's offset
+    for k, level in enumerate(data["levels"]):
+        for n in nodes[:level["count"]]:
+            dx, dy = level["offsets"].get(str(n["part"]), [0, 0])
+            if n["tier"] == k:
+                assert (round(n["lx"] + dx, 1), round(n["ly"] + dy, 1)) == (n["x"], n["y"])
 
 
 def test_empty_graph_renders():

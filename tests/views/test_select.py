@@ -60,14 +60,20 @@ def test_actor_neighbourhood_follows_hops_both_ways():
 
 
 def test_min_weight_drops_light_relations_then_lonely_actors():
-    G = select_graph(EVENTS, min_weight=0.5).graph
-    # AAA->BBB cooperation weighs 7 x 0.8 / 10 = 0.56 and conflict 10 x 1 / 10 = 1.0;
-    # BBB->CCC (0.1) and CCC->DDD (0.2) go, and CCC, DDD with them.
-    assert sorted((u, v, d["relation"]) for u, v, d in G.edges(data=True)) == [
-        ("AAA", "BBB", "conflict"), ("AAA", "BBB", "cooperation")]
-    assert set(G.nodes) == {"AAA", "BBB"}
-    G = select_graph(EVENTS, min_weight=0.6).graph
-    assert [d["relation"] for _, _, d in G.edges(data=True)] == ["conflict"]
+    # the overview's pairs, sums of Goldstein x confidence: AAA-BBB 7 x 0.8 - 10 = -4.4 (on balance
+    # conflict), BBB-CCC 2 x 0.5 = 1.0 and CCC-DDD 4 x 0.5 = 2.0 (cooperation)
+    G = select_graph(EVENTS).graph
+    assert sorted((*sorted((u, v)), d["relation"], d["weight"]) for u, v, d in G.edges(data=True)) == [
+        ("AAA", "BBB", "conflict", 4.4), ("BBB", "CCC", "cooperation", 1.0), ("CCC", "DDD", "cooperation", 2.0)]
+    G = select_graph(EVENTS, min_weight=1.5).graph
+    assert sorted(tuple(sorted(e)) for e in G.edges) == [("AAA", "BBB"), ("CCC", "DDD")]
+    G = select_graph(EVENTS, min_weight=2.5).graph
+    assert set(G.nodes) == {"AAA", "BBB"}  # CCC and DDD left without relations
+    # the issue view weighs as geopolkg.graph.actor_graph: |Goldstein| x confidence / 10
+    G = select_graph(EVENTS, issue="dam").graph
+    assert [(u, v, d["relation"], d["weight"]) for u, v, d in G.edges(data=True)] == [
+        ("BBB", "CCC", "cooperation", 0.1)]
+    assert select_graph(EVENTS, issue="dam", min_weight=0.2).graph.number_of_nodes() == 0
 
 
 def test_two_mode_graph_has_an_event_node_per_event():
@@ -96,14 +102,20 @@ def test_events_kind_counts_hops_in_relations():
 
 def test_cap_keeps_the_strongest_part_and_says_what_it_left_out():
     sel = select_graph(EVENTS, max_nodes=2)
-    # strength: AAA 1.56, BBB 1.66, CCC 0.3, DDD 0.2
+    # events each actor takes part in: BBB 3, AAA 2 (relations 4.4), CCC 2 (relations 3.0), DDD 1
+    assert [n for n, _ in sorted(select_graph(EVENTS).graph.nodes(data="rank"), key=lambda x: x[1])] == [
+        "BBB", "AAA", "CCC", "DDD"]
     assert set(sel.graph.nodes) == {"AAA", "BBB"}
-    assert (sel.total_nodes, sel.total_edges) == (4, 4)
+    assert (sel.total_nodes, sel.total_edges) == (4, 3)
     assert (sel.dropped_nodes, sel.dropped_edges) == (2, 2)
     assert "left out 2 actors and 2 relations" in sel.note and "\n" not in sel.note
     sel = select_graph(EVENTS, max_edges=1)
     assert [d["relation"] for _, _, d in sel.graph.edges(data=True)] == ["conflict"]  # the heaviest
-    assert sel.graph.number_of_nodes() == 4 and sel.dropped_edges == 3
+    assert sel.graph.number_of_nodes() == 4 and sel.dropped_edges == 2
+    # the two-mode graph's cap keeps its first nodes: BBB, its events with those before it (none), AAA,
+    # then the events between AAA and BBB, heaviest first (e2: 1.0, e1: 0.56)
+    sel = select_graph(EVENTS, kind="events", max_nodes=4)
+    assert list(sel.graph.nodes) == ["BBB", "AAA", "event:e2", "event:e1"]
     assert select_graph(EVENTS).note is None
 
 
