@@ -825,10 +825,12 @@ def graph_payload(G: nx.Graph, title: str = "geopolkg graph", *, height: str = "
         d for e in net.edges for d in (e.get("date_min"), e.get("date_max")) if d
     )
     present = {e["relation"] for e in net.edges}
+    # the overview and the two-mode view have only some kinds of relation: list those
+    always = () if G.graph.get("view") in ("overview", "events") else _LEGEND_RELATIONS
     relations = [
         {"name": name, "color": style["color"], "dashes": style["dashes"]}
         for name, style in RELATION_STYLES.items()
-        if name in present or name in _LEGEND_RELATIONS
+        if name in present or name in always
     ]
     relations += [
         {"name": name, **_UNKNOWN_RELATION} for name in sorted(present - set(RELATION_STYLES))

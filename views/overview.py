@@ -202,7 +202,7 @@ def issue_graph(events: list[dict], issue: str, *, max_evidence: int = 20) -> nx
     chosen = [e for e in events if issue_matches(e, issue)]
     G = actor_graph(chosen, issue=issue, max_evidence=max_evidence)
     G.graph.update(view="issue", issue="; ".join(sorted(set(issues_of(chosen, issue).values()))))
-    stance: dict = defaultdict(lambda: [0.0, 0, 0, []])  # score, for, against, events
+    stance: dict = defaultdict(lambda: [0.0, 0, 0])  # score, events for, events against
     for per_issue in actor_stances(chosen, issue).values():
         for code, s in per_issue.items():
             cell = stance[code]
@@ -213,7 +213,7 @@ def issue_graph(events: list[dict], issue: str, *, max_evidence: int = 20) -> nx
     for e in chosen:
         by_actor[e["actor"]["code"]].append(e)
     for code in G.nodes:
-        score, pro, con, _ = stance.get(code, (0.0, 0, 0, []))
+        score, pro, con = stance.get(code, (0.0, 0, 0))
         side = "supports" if pro and not con else "opposes" if con and not pro else "undecided"
         own = sorted(by_actor.get(code, []), key=lambda e: (not e.get("stance"), e.get("date") or "", e["id"]))
         G.nodes[code].update(side=side, score=round(float(score), 3), supports=int(pro), opposes=int(con))

@@ -64,9 +64,10 @@ def event_graph(events: list[dict]) -> nx.MultiDiGraph:
         ``weight`` (:func:`event_weight`), ``issue``, ``date_min`` =
         ``date_max`` = the event's date, and the event as ``evidence``.
         Every node has a ``rank`` (0 first): actors by the events they take
-        part in, each followed by the events between it and the actors
-        ranked before it (heaviest first), so the first nodes are the main
-        actors and the events among them. ``G.graph["view"] == "events"``.
+        part in, each followed by up to three of the events between it and
+        the actors ranked before it (heaviest first), their other events in
+        later rounds; so the first nodes are the main actors and the
+        heaviest events among them. ``G.graph["view"] == "events"``.
 
     Examples
     --------
@@ -93,22 +94,38 @@ def event_graph(events: list[dict]) -> nx.MultiDiGraph:
     return G
 
 
+#: Events placed right after their actor, before the next actor's; the rest come in later rounds.
+_EVENTS_PER_ROUND = 3
+
+
 def _rank(G: nx.MultiDiGraph, events: list[dict]) -> None:
-    """Set ``rank``: each actor (most events first), then the events it closes with those before it."""
+    """Set ``rank``: each actor (most events first) with its heaviest events with those before it.
+
+    An event belongs to the later-ranked of its two actors. Every actor comes
+    with up to three of its events; their other events follow in rounds of
+    three per actor, so the first nodes are the main actors and the heaviest
+    events among them, not one actor's hundreds of statements.
+    """
     from .overview import involvement
 
     involved = involvement(events)
     actors = sorted((n for n, d in G.nodes(data=True) if d.get("kind") != "event"),
                     key=lambda n: (-involved.get(n, 0), str(n)))
     place = {a: i for i, a in enumerate(actors)}
-    after: dict = {}
+    blocks: dict = {}
     for event in events:
         ends = [event["actor"]["code"]] + ([event["target"]["code"]] if event.get("target") else [])
-        after.setdefault(max(place[c] for c in ends), []).append(event)
-    rank = 0
+        blocks.setdefault(max(place[c] for c in ends), []).append(event)
+    for block in blocks.values():
+        block.sort(key=lambda e: (-event_weight(e), e.get("date") or "", e["id"]))
+    order = []
     for i, a in enumerate(actors):
-        G.nodes[a]["rank"] = rank
-        rank += 1
-        for event in sorted(after.get(i, []), key=lambda e: (-event_weight(e), e.get("date") or "", e["id"])):
-            G.nodes[EVENT_PREFIX + event["id"]]["rank"] = rank
-            rank += 1
+        order.append(a)
+        order += [EVENT_PREFIX + e["id"] for e in blocks.get(i, [])[:_EVENTS_PER_ROUND]]
+    start = _EVENTS_PER_ROUND
+    while any(len(b) > start for b in blocks.values()):
+        for i in range(len(actors)):
+            order += [EVENT_PREFIX + e["id"] for e in blocks.get(i, [])[start:start + _EVENTS_PER_ROUND]]
+        start += _EVENTS_PER_ROUND
+    for rank, node in enumerate(dict.fromkeys(order)):
+        G.nodes[node]["rank"] = rank
