@@ -610,6 +610,8 @@ class EventCoder:
         for level in range(2):
             nxt = []
             for node in frontier + (purposes if level == 0 else []):
+                if node.lemma_.lower() in self.lex.words("response_nouns"):
+                    continue  # "in response to an attack on X": X is not this act's target
                 for child in node.children:
                     if child.dep_ != "prep":
                         continue
@@ -743,7 +745,7 @@ class EventCoder:
         root = code[:2]
         negated_here = any(c.dep_ == "neg" for c in children) or (
             head is not None and any(c.dep_ == "neg" for c in head.children))
-        refused = head_lemma in self.lex.words("refusal_verbs")
+        refused = head_lemma in self.lex.words("refusal_verbs") | self.lex.words("refusal_adjectives")
         if negated_here and not refused:
             auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
             if head is not None:
@@ -1010,6 +1012,8 @@ class EventCoder:
         Unattributed attacks (``deep``) keep the whole phrase."""
         out = []
         for obj in _prep_objects(prep):
+            if obj.lemma_.lower() in self.lex.words("response_nouns"):
+                continue  # "in retaliation for an attack on a Kuwaiti ship": another act's parties
             if deep or self.lex.match_noun(obj) is None:
                 out.append(obj)
             else:

@@ -125,3 +125,24 @@ def test_the_place_of_an_activity_is_still_a_place(extractor):
     events = _events(extractor, "Iranian troops are fighting in a new offensive in the mountains of northern Iraq.")
     assert {(e.actor.code, e.target.country if e.target else None, e.event_type.root) for e in events} == {
         ("IRNMIL", "IRQ", "19")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain was unwilling to give Argentina a role in the islands.", ("GBRGOV", "ARGGOV", "12")),
+    ("Japan is reluctant to lift its tariffs on American rice.", ("JPNGOV", None, "12")),
+])
+def test_unwilling_and_reluctant_refuse_the_act(extractor, text, expected):
+    [event] = _events(extractor, text)
+    assert (event.actor.code, event.target.code if event.target else None, event.event_type.root) == expected
+    assert event.negated
+
+
+@pytest.mark.parametrize("text, actor, wrong", [
+    ("U.S. naval forces raided an oil platform in response to an Iranian missile attack on a Kuwaiti tanker.",
+     "USA", "KWT"),
+    ("Israeli jets struck in reprisal for a raid on a Syrian outpost.", "ISR", "SYR"),
+    ("Iraq shelled Iranian border towns in retaliation for an attack on a Kuwaiti port.", "IRQ", "KWT"),
+])
+def test_what_an_act_answers_names_neither_its_target_nor_its_place(extractor, text, actor, wrong):
+    events = _by(_events(extractor, text), actor)
+    assert events and all(e.target is None or e.target.country != wrong for e in events), events
