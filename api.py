@@ -594,7 +594,7 @@ def _subtitle(graph, issue) -> None:
 def _view_title(title, issue, options):
     if title:
         return title
-    parts = [f"issue '{issue}'" if issue else "all issues"]
+    parts = [f"issue '{issue}'" if issue else "overview of all events"]
     if options.get("actor"):
         parts.append(f"around '{options['actor']}'")
     if options.get("since") or options.get("until"):

@@ -1,10 +1,15 @@
 """Still pictures of a view (PNG or SVG) for reports, drawn with matplotlib.
 
-The picture reads like the interactive page: node size by event count,
-colour by actor kind, edges coloured by relation (opposition dashed) with
-width by weight, a legend, and the names of the largest actors. Names from
-articles are drawn as plain text: matplotlib's mathtext (``$...$``) is off
-for them, and in SVG the glyphs are paths, so no text becomes markup.
+The picture of the overview and of the issue view is what their page shows
+when it opens: the same actors (the first level), at the same positions,
+with the same colours (camps or sides), shaded camps, column headings,
+labels and relations (the lightest hidden as on the page). Other graphs
+(the two-mode view, any graph given) read like the interactive page too:
+node size by event count, colour by actor kind, edges coloured by relation
+(opposition dashed) with width by weight, a legend, and the names of the
+largest actors. Names from articles are drawn as plain text: matplotlib's
+mathtext (``$...$``) is off for them, and in SVG the glyphs are paths, so no
+text becomes markup.
 """
 
 from __future__ import annotations
@@ -101,6 +106,90 @@ def _legend(ax, G):
         ax.legend(handles=handles, loc="lower left", fontsize=8, framealpha=0.9)
 
 
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull, counter-clockwise (Andrew's monotone chain)."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+_MARKERS = {"dot": "o", "square": "s", "triangle": "^", "diamond": "D"}
+
+
+def _draw_as_opened(ax, G) -> None:
+    """The overview or issue view as its page opens (see the module doc). Canvas y grows downwards."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Polygon
+
+    from .html import graph_payload
+
+    data = graph_payload(G)
+    first = data["levels"][0]
+    nodes = {n["id"]: n for n in data["nodes"][:first["count"]]}
+    pos = {}
+    for n in nodes.values():
+        dx, dy = first["offsets"].get(str(n["part"]), [0, 0])
+        pos[n["id"]] = (n["lx"] + dx, -(n["ly"] + dy))
+    for e in data["edges"]:
+        if e["from"] in nodes and e["to"] in nodes and e["weight"] >= data["minWeight"] and e["from"] != e["to"]:
+            (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
+            ax.plot([x1, x2], [y1, y2], color=e["color"]["color"], alpha=0.6, zorder=1,
+                    linewidth=max(0.6, e["width"] * 0.6), linestyle="--" if e.get("dashes") else "-")
+    groups = {g["index"]: g for g in data["groups"]}
+    for index, g in groups.items():
+        members = [n for n in nodes.values() if n["part"] == index]
+        if not g["hull"] or not members:
+            continue
+        ring = []
+        for n in members:
+            x, y = pos[n["id"]]
+            r = n["size"] + 12
+            ring += [(x + r * math.cos(a * math.pi / 4), y + r * math.sin(a * math.pi / 4)) for a in range(8)]
+            ring.append((x, y - n["size"] - 12 - 1.3 * n["baseFont"] * n["label"].count("\n") - 1.3 * n["baseFont"]))
+        ax.add_patch(Polygon(_hull(ring), closed=True, facecolor=g["color"], alpha=0.09, edgecolor=g["color"],
+                             linewidth=1.2, zorder=0))
+        top = max(y for _, y in ring)
+        ax.text(sum(x for x, _ in ring) / len(ring), top + 6, g["name"], color=g["color"], fontsize=9,
+                fontweight="bold", ha="center", va="bottom", parse_math=False, zorder=5)
+    for column in data["columns"]:
+        ax.text(column["x"], -column["y"], column["label"], fontsize=10, fontweight="bold", ha="center",
+                va="bottom", parse_math=False, zorder=5)
+    for shape, marker in _MARKERS.items():
+        group = [n for n in nodes.values() if n["shape"] == shape]
+        if group:
+            ax.scatter([pos[n["id"]][0] for n in group], [pos[n["id"]][1] for n in group], marker=marker,
+                       s=[(n["size"] * 1.1) ** 2 for n in group], c=[n["color"]["background"] for n in group],
+                       edgecolors="#333333", linewidths=0.6, zorder=2)
+    for n in nodes.values():
+        x, y = pos[n["id"]]
+        ax.annotate(n["label"], (x, y), xytext=(0, -(n["size"] * 0.55 + 2)), textcoords="offset points",
+                    fontsize=6 + 2 * (n["baseFont"] - 14) / 6, ha="center", va="top", zorder=4,
+                    annotation_clip=False, parse_math=False, linespacing=1.0)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.autoscale_view()
+    ax.margins(0.04)
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=g["color"],
+                      markeredgecolor="#333333", label=f"{g['name']}: {', '.join(g['top'][:3])}"[:42])
+               for g in data["groups"][:8]]
+    handles += [Line2D([], [], color=r["color"], linestyle="--" if r["dashes"] else "-", linewidth=2, label=r["name"])
+                for r in data["relations"] if any(e["relation"] == r["name"] for e in data["edges"])]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, framealpha=0.9)
+
+
 def write_image(G: nx.Graph, path: str | os.PathLike[str], fmt: str | None = None, *,
                 title: str = "geopolkg graph", size: tuple[float, float] = (12, 8),
                 dpi: int = 100) -> pathlib.Path:
@@ -141,12 +230,15 @@ def write_image(G: nx.Graph, path: str | os.PathLike[str], fmt: str | None = Non
     # A Figure without pyplot: no global state, no display needed.
     fig = Figure(figsize=size, dpi=dpi)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+    opened = G.graph.get("view") in ("overview", "issue") and G.number_of_nodes() > 0
+    ax = fig.add_axes((0.01, 0.01, 0.76, 0.92) if opened else (0.01, 0.01, 0.98, 0.92))
     ax.set_axis_off()
     fig.text(0.5, 0.965, _short(title) if len(title) > 120 else title, ha="center", va="center",
              fontsize=14, parse_math=False)
     if G.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "No actors to show", ha="center", va="center", fontsize=16, color="#555555")
+    elif G.graph.get("view") in ("overview", "issue"):
+        _draw_as_opened(ax, G)
     else:
         pos = {n: (float(x), float(y)) for n, (x, y) in layout_positions(G).items()}
         _draw_edges(ax, G, pos)

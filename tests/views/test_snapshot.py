@@ -69,3 +69,22 @@ def test_notebook_view_embeds_the_page_in_a_sandboxed_frame(tmp_path):
     assert "height:510px" in match.group(2)  # 400 px canvas + header
     assert "max-height: 400px;" in view.html
     assert view.save(tmp_path / "nb.html").read_text(encoding="utf-8") == view.html
+
+
+def test_overview_picture_is_the_page_as_it_opens(tmp_path):
+    from geopolkg.views.html import graph_payload
+    from geopolkg.views.overview import overview_graph
+
+    names = {"AAA": HOSTILE, "BBB": "Betaland", "CCC": "Gammaland"}
+    events = [{"id": f"e{i}", "date": "2024-05-01", "actor": {"code": a, "name": names[a]},
+               "target": {"code": b, "name": names[b]}, "event_code": code, "quad_class": q, "goldstein": g,
+               "confidence": 1.0, "issue": None, "issue_key": None, "stance": 0, "sentence": "", "article_title": "",
+               "article_url": ""}
+              for i, (a, b, code, q, g) in enumerate([("AAA", "BBB", "042", 1, 4.0), ("AAA", "CCC", "190", 4, -10.0)])]
+    G = overview_graph(events)
+    svg = write_image(G, tmp_path / "o.svg").read_text(encoding="utf-8")
+    assert "<script" not in svg.lower()  # names are glyph paths (and an escaped comment), never markup
+    png = write_image(G, tmp_path / "o.png")
+    image = PIL.open(png)
+    assert image.size == (1200, 800) and len(set(image.convert("L").getdata())) > 10
+    assert [lv["count"] for lv in graph_payload(G)["levels"]] == [3]
