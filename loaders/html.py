@@ -64,10 +64,14 @@ def _published(html: str, url: str | None, where: str) -> tuple[dt.date | dt.dat
     """The page's publication date by htmldate, and a note when it was left unset.
 
     The original date is preferred to the modified one, dates back to
-    :data:`MIN_DATE` are taken, and the page's offset is kept. A date that
-    the page writes only as day and month in numbers, both 12 or less
-    ("03/04/2024": 3 April or 4 March?), is not taken: htmldate reads it day
-    first, an American page means month first.
+    :data:`MIN_DATE` are taken, and the page's offset is kept. Not taken:
+
+    * a date the page writes only as day and month in numbers, both 12 or
+      less ("03/04/2024": 3 April or 4 March?): htmldate reads it day first,
+      an American page means month first;
+    * the first of a month the page never writes as a day: htmldate makes
+      1 January 2019 of "October 2019", "Published in 2019" or a footer's
+      "© 2019", and every relative date would be read from it.
     """
     import htmldate
 
@@ -77,31 +81,44 @@ def _published(html: str, url: str | None, where: str) -> tuple[dt.date | dt.dat
         return None, None
     stamp = dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z") if found[-5] in "+-" \
         else dt.datetime.strptime(found, "%Y-%m-%dT%H:%M:%S")
-    if _written_two_ways(html, stamp.date()):
-        return None, (f"{where}: publication date left unset: the page writes it only with day and month "
-                      f"in numbers, which reads two ways ({stamp.day}/{stamp.month} or {stamp.month}/{stamp.day}); "
-                      "give it with --published or a sidecar")
+    day, page = stamp.date(), html + " " + (url or "")
+    unset = f"{where}: publication date left unset: "
+    if _written_two_ways(page, day):
+        return None, (unset + f"the page writes it only with day and month in numbers, which reads two ways "
+                      f"({day.day}/{day.month} or {day.month}/{day.day}); give it with --published or a sidecar")
+    if day.day == 1 and not _day_written(page, day) and not _numeric_readings(page, day) & {(1, day.month)}:
+        known = f"the year ({day.year})" if day.month == 1 else f"the month ({day:%B %Y})"
+        return None, unset + f"the page names no day, only {known}; give it with --published or a sidecar"
     if stamp.tzinfo is None:
         # htmldate gives midnight without zone when the page states only a day
         return (stamp.date() if stamp.time() == dt.time(0) else stamp.replace(tzinfo=dt.timezone.utc)), None
     return stamp, None
 
 
-def _written_two_ways(html: str, day: dt.date) -> bool:
-    """Whether ``day`` can have come from an all-number date of ``html`` that reads
-    two ways, and the page writes it in no unambiguous form (ISO 8601 or a
-    month's name)."""
+def _numeric_readings(page: str, day: dt.date) -> set[tuple[int, int]]:
+    """The (first, second) numbers of the all-number dates of ``page`` in ``day``'s year."""
+    return {(int(a), int(b)) for a, _, b, year in _NUMERIC_DAY.findall(page) if int(year) == day.year}
+
+
+def _day_written(page: str, day: dt.date) -> bool:
+    """Whether ``page`` writes ``day`` in a form that reads one way: ISO 8601
+    (also with slashes or without separators) or with the month's name."""
+    if any(form in page for form in (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"))):
+        return True
+    names = f"(?:{day.strftime('%B')}|{day.strftime('%b')})"
+    month = re.compile(rf"\b{names}\.?\s+0?{day.day}(?:st|nd|rd|th)?\b|"
+                       rf"\b0?{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?{names}\b", re.I)
+    return bool(month.search(page))
+
+
+def _written_two_ways(page: str, day: dt.date) -> bool:
+    """Whether ``day`` can have come from an all-number date of ``page`` that reads
+    two ways, and the page writes it in no form that reads one way."""
     if day.day > 12 or day.day == day.month:
         return False
-    readings = {(int(a), int(b)) for a, _, b, year in _NUMERIC_DAY.findall(html) if int(year) == day.year}
-    if not readings & {(day.day, day.month), (day.month, day.day)}:
+    if not _numeric_readings(page, day) & {(day.day, day.month), (day.month, day.day)}:
         return False
-    unambiguous = (day.isoformat(), day.strftime("%Y/%m/%d"), day.strftime("%Y%m%d"))
-    if any(form in html for form in unambiguous):
-        return False
-    month = re.compile(rf"\b(?:{day.strftime('%B')}|{day.strftime('%b')})\.?\s+0?{day.day}\b|"
-                       rf"\b0?{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{day.strftime('%B')}|{day.strftime('%b')})\b", re.I)
-    return not month.search(html)
+    return not _day_written(page, day)
 
 
 def parse_html(html: str, where: str, meta: dict | None = None, default_id: str = "page",

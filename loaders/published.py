@@ -5,7 +5,8 @@ Friday", "last week"), so a wrong one moves every event. Dates are taken
 only in forms whose day, month and year cannot be read two ways:
 
 * ISO 8601: ``2025-09-20``, ``2025-09-20T09:31:01+09:00`` (any form
-  :meth:`datetime.datetime.fromisoformat` reads; ``Z`` for UTC);
+  :meth:`datetime.datetime.fromisoformat` reads; ``Z``, `` UTC`` or
+  `` GMT`` at the end for UTC);
 * the day and the month's name with a four-digit year, either order:
   ``20 September 2025``, ``September 20, 2025``, ``Sat 20 Sep 2025``;
 * RFC 5322 (e-mail and RSS) with a four-digit year:
@@ -118,7 +119,8 @@ def _iso(text: str, where: str) -> dt.date | dt.datetime:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}", text):
             return dt.date.fromisoformat(text)
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        # "2019-10-24 14:30:00 UTC", as database exports write it
+        parsed = dt.datetime.fromisoformat(re.sub(r"\s*(?:UTC|GMT|Z)$", "+00:00", text, flags=re.I))
     except ValueError:
         raise _bad(text, where, " (not a real ISO 8601 date)") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)

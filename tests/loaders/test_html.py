@@ -123,3 +123,20 @@ def test_a_page_date_written_only_as_03_04_2024_is_left_unset_with_a_note():
 def test_page_dates_that_read_one_way_are_taken(line, day):
     article = parse_html(_dated(line), "p.html")
     assert article.published == day and article.notes == ()
+
+
+@pytest.mark.parametrize("line, known", [("October 2019", "the year (2019)"),      # htmldate: 1 January
+                                          ("Published in 2019", "the year (2019)"),
+                                          ("&copy; 2019 Wire", "the year (2019)")])
+def test_a_page_that_names_no_day_gets_no_invented_first_of_the_month(line, known):
+    article = parse_html(_dated(line), "p.html")
+    assert article.published is None
+    assert article.notes == (f"p.html: publication date left unset: the page names no day, only {known}; "
+                             "give it with --published or a sidecar",)
+
+
+def test_a_page_published_on_the_first_keeps_its_day():
+    page = _dated("Published 1 October 2019").replace(
+        "<head>", '<head><meta property="article:published_time" content="2019-10-01T08:00:00+02:00">')
+    assert parse_html(page, "p.html").published == dt.datetime(2019, 10, 1, 8, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert parse_html(_dated("Published 1 October 2019"), "p.html").published == dt.date(2019, 10, 1)

@@ -90,3 +90,11 @@ def test_a_bad_published_option_is_refused_before_anything_is_stored(tmp_path):
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "bad publication date '2024-13-01'" in result.output
     assert not (tmp_path / "st").exists()
+
+
+def test_database_exports_with_utc_written_out_are_read():
+    # BigQuery and many database exports write "2019-10-24 14:30:00 UTC"
+    assert parse_published("2019-10-24 14:30:00 UTC", "x") == dt.datetime(2019, 10, 24, 14, 30, tzinfo=dt.timezone.utc)
+    assert parse_published("2019-10-24T14:30:00 GMT", "x").utcoffset() == dt.timedelta(0)
+    with pytest.raises(LoaderError, match="'2019-10-24 25:30:00 UTC'"):
+        parse_published("2019-10-24 25:30:00 UTC", "x")
