@@ -160,3 +160,17 @@ def test_a_description_mentioning_a_charset_declares_none():
     assert declared_charset(page) is None
     assert decode_bytes(page, "p.html", html=True).text == page.decode("utf-8")
     assert declared_charset(b'<meta data-charset="gbk"><meta charset="utf-8">') == "utf-8"
+
+
+def test_a_windows_1252_page_in_a_warc_without_charset_keeps_its_events(tmp_path, extractor):
+    # before: decoded as UTF-8 with replacement ("C\ufffdte d\ufffdIvoire"), one event lost, one without target
+    page = ("<html><head><title>Abidjan and Accra</title><meta property=\"article:published_time\" "
+            "content=\"2024-03-01T09:00:00+00:00\"></head><body><article><p>C\u00f4te d\u2019Ivoire accused Ghana "
+            "of sheltering rebels on Friday, officials in Abidjan said.</p><p>Ghana\u2019s government rejected "
+            "the accusation and criticized C\u00f4te d\u2019Ivoire for closing the border.</p></article></body></html>")
+    path = tmp_path / "civ.warc"
+    _warc(path, [("https://example.org/civ", "text/html", page.encode("cp1252"))])
+    [article] = iter_articles([path])
+    events = {(e.actor.code, e.code, e.target.code if e.target else None) for e in extractor.extract(article).events}
+    # read from the page: Cote d'Ivoire accuses Ghana (112), Ghana criticizes Cote d'Ivoire (111)
+    assert {("CIVGOV", "112", "GHAGOV"), ("GHAGOV", "111", "CIVGOV")} <= events
