@@ -13,7 +13,9 @@ A bad item is reported with its file and item number (1-based) and skipped:
 one without text, with a date in no accepted form, or holding a numeric
 character reference to no Unicode character (``&#1114112;``, a surrogate
 such as ``&#55296;``), which would otherwise make feedparser give up on
-the whole feed. A CDATA section written escaped (``&lt;![CDATA[...]]&gt;``,
+the whole feed. Where feedparser raises on a feed rather than flagging it
+(a GML point whose EPSG code is no number), the feed is read again one item
+at a time and the item it cannot read is reported. A CDATA section written escaped (``&lt;![CDATA[...]]&gt;``,
 which feedparser drops) is read as the section it stands for.
 """
 
@@ -223,9 +225,10 @@ def iter_feed(path: Path, *, errors: list | None = None, **overrides) -> Iterato
     data, found = _mark_bad_references(_unescape_cdata(read_bytes(path)))
     try:
         feed = feedparser.parse(data)
-    except Exception as err:  # feedparser raises on some malformed feeds instead of flagging them
-        raise LoaderError(f"feedparser could not read the feed ({type(err).__name__}: {err})", str(path)) from err
-    if not feed.entries:
+        entries = list(feed.entries)
+    except Exception as err:  # noqa: BLE001 - feedparser raises on some malformed feeds instead of flagging them
+        feed, entries = _parse_item_by_item(data, path, err)
+    if not entries:
         reason = f": {feed.bozo_exception}" if feed.get("bozo") else ""
         raise LoaderError(f"not an RSS or Atom feed, or a feed without items{reason}", str(path))
     feed_title = feed.feed.get("title")
@@ -235,12 +238,50 @@ def iter_feed(path: Path, *, errors: list | None = None, **overrides) -> Iterato
                           "its items are read without a source", str(path)), errors)
         feed_title = None
     stem = path.name.split(".")[0]
-    for number, entry in enumerate(feed.entries, start=1):
+    for number, entry in enumerate(entries, start=1):
         where = f"{path}: item {number}"
         try:
+            if isinstance(entry, Exception):
+                raise LoaderError(f"feedparser could not read the item ({type(entry).__name__}: {entry})", where)
             yield feed_item_article(entry, feed_title, where, f"{stem}-{number}", found, **overrides)
         except LoaderError as err:
             _fail(err, errors)
+
+
+_ITEM = re.compile(rb"<(item|entry)\b.*?</\1\s*>", re.S | re.I)
+
+
+def _parse_item_by_item(data: bytes, path: Path, err: Exception):
+    """Parse a feed that feedparser cannot read whole one item at a time, each
+    inside the feed's own head and tail, so that an item it cannot read (a
+    GML point whose EPSG code is no number raises ValueError) costs that item.
+    Returns the parsed head (for the feed's title) and the entries, an
+    exception in place of each item that failed.
+
+    Raises
+    ------
+    LoaderError
+        If the feed's head itself cannot be read, or it holds no items.
+    """
+    import feedparser
+
+    items = list(_ITEM.finditer(data))
+    if not items:
+        raise LoaderError(f"feedparser could not read the feed ({type(err).__name__}: {err})", str(path)) from err
+    head, tail = data[:items[0].start()], data[items[-1].end():]
+    try:
+        feed = feedparser.parse(head + tail)
+    except Exception as head_err:  # noqa: BLE001 - as above
+        raise LoaderError(f"feedparser could not read the feed ({type(head_err).__name__}: {head_err})",
+                          str(path)) from head_err
+    entries: list = []
+    for item in items:
+        try:
+            parsed = feedparser.parse(head + item[0] + tail).entries
+            entries.append(parsed[0] if parsed else ValueError("no item found in it"))
+        except Exception as item_err:  # noqa: BLE001 - as above
+            entries.append(item_err)
+    return feed, entries
 
 
 def _fail(err: LoaderError, errors: list | None) -> None:

@@ -105,3 +105,21 @@ def test_on_saturday_in_an_item_of_saturday_at_plus_14_is_that_saturday(tmp_path
     events = extractor.extract(article).events
     assert [(e.actor.code, e.code, e.target.code, e.date) for e in events] == [
         ("KIRGOV", "120", "CHNGOV", dt.date(2024, 3, 2))]
+
+
+def test_an_item_feedparser_raises_on_costs_that_item_only(tmp_path):
+    # feedparser 6.0.x raises ValueError for a GML point whose EPSG code is no number,
+    # instead of flagging the feed: every item was lost
+    gml = ('<georss:where><gml:Point srsName="EPSG:abc"><gml:pos>34.5 69.2</gml:pos></gml:Point>'
+           "</georss:where>")
+    items = [_item(1, "Sat, 02 Mar 2024 05:00 +0000"), _item(2, "Sat, 02 Mar 2024 06:00 +0000") + gml,
+             _item(3, "Sat, 02 Mar 2024 07:00 +0000")]
+    feed = _rss(items).replace('<rss version="2.0">', '<rss version="2.0" xmlns:georss="http://www.georss.org/georss" '
+                                                      'xmlns:gml="http://www.opengis.net/gml">')
+    path = tmp_path / "geo.rss"
+    path.write_text(feed, encoding="utf-8")
+    errors = []
+    articles = list(iter_articles([path], errors=errors))
+    assert [(a.url, a.source) for a in articles] == [("https://example.org/1", "Test Wire"),
+                                                     ("https://example.org/3", "Test Wire")]
+    assert len(errors) == 1 and str(errors[0]).startswith(f"{path}: item 2: feedparser could not read the item")
