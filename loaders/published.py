@@ -48,7 +48,7 @@ _WRITTEN = (re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)
             re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I))
 #: RFC 5322 date-time: "[Sat, ]20 Sep 2025 09:31[:01] +0900|GMT|EST..."
 _RFC5322 = re.compile(r"(?:[a-z]{3},\s*)?(?P<day>\d{1,2})\s+(?P<month>[a-z]{3})\s+(?P<year>\d{2,4})\s+"
-                      r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?P<zone>[+-]\d{4}|[a-z]{1,5}))?", re.I)
+                      r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+(?P<zone>[+-]\d{2}:?\d{2}|[a-z]{1,5}))?", re.I)
 
 
 def _bad(text: str, where: str, why: str = "") -> LoaderError:
@@ -127,8 +127,12 @@ def _iso(text: str, where: str) -> dt.date | dt.datetime:
 
 
 def _rfc5322(text: str, where: str) -> dt.datetime:
-    """Parse an RFC 5322 date-time, keeping its offset ("-0000" and none: UTC)."""
-    parts = email.utils.parsedate_tz(text)
+    """Parse an RFC 5322 date-time, keeping its offset ("-0000" and none: UTC).
+
+    An offset written with a colon ("+14:00", as some feed generators do) is
+    read as "+1400"; email.utils would take it for no offset at all.
+    """
+    parts = email.utils.parsedate_tz(re.sub(r"([+-]\d{2}):(\d{2})$", r"\1\2", text))
     if parts is None:
         raise _bad(text, where)
     *fields, offset = parts

@@ -98,3 +98,9 @@ def test_database_exports_with_utc_written_out_are_read():
     assert parse_published("2019-10-24T14:30:00 GMT", "x").utcoffset() == dt.timedelta(0)
     with pytest.raises(LoaderError, match="'2019-10-24 25:30:00 UTC'"):
         parse_published("2019-10-24 25:30:00 UTC", "x")
+
+
+def test_an_rfc_822_offset_written_with_a_colon_is_kept():
+    # email.utils reads "+14:00" as no offset; some feed generators write it so
+    parsed = parse_feed_date("Sat, 2 Mar 2024 05:00:00 +14:00", "f")
+    assert (parsed.hour, parsed.utcoffset()) == (5, dt.timedelta(hours=14))
