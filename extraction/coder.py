@@ -33,7 +33,7 @@ from ..ontology.cameo import event_type
 from .dates import date_period, resolve_date_expression
 from .event import Event, IssueRef, make_event_id
 from .issues import IssuePhrase, cluster_issues, issue_phrase
-from .lexicon import Lexicon
+from .lexicon import Lexicon, VerbEntry
 from .mentions import Mention, MentionResolver
 
 __all__ = ["EventCoder", "EXTRACTOR_VERSION", "STANCE_BY_ROOT"]
@@ -127,9 +127,11 @@ class EventCoder:
         Verb and noun triggers and grammar word lists.
     """
 
-    def __init__(self, kb: ActorKB, lexicon: Lexicon):
+    def __init__(self, kb: ActorKB, lexicon: Lexicon, learned=None):
         self.kb = kb
         self.lex = lexicon
+        #: The learned trigger and modality steps (:class:`~.learned.LearnedCoding`), or None for rules alone.
+        self.learned = learned
         self._modal_verbs: set[int] = set()
 
     # ------------------------------------------------------------------
@@ -227,16 +229,25 @@ class EventCoder:
             if governing is not None and token in governing[1]:
                 return None
         verb = self.lex.match_verb(token)
-        if verb is not None and not self._defers_to_noun(token) and not self._defers_to_xcomp(token):
-            entry, used = verb
+        deferred = verb is not None and (self._defers_to_noun(token) or self._defers_to_xcomp(token))
+        if deferred:
+            verb = None  # the noun or the infinitive it governs codes the event
+        noun = self.lex.match_noun(token) if verb is None else None
+        if deferred and noun is None:
+            return None
+        rule_code = verb[0].code if verb is not None else noun.code if noun is not None else None
+        code = self.learned.trigger(token, self.lex, rule_code) if self.learned is not None else rule_code
+        if code is None:
+            return None
+        if verb is not None or (noun is None and token.pos_ == "VERB"):
+            entry, used = verb if verb is not None else (VerbEntry(token.lemma_.lower(), (), code), [])
+            if entry.code != code:
+                entry = VerbEntry(entry.lemma, entry.rest, code)
             return self._verb_candidate(token, entry, used, index, resolver)
-        noun = self.lex.match_noun(token)
-        if noun is not None:
-            light = self._light_verb(token)
-            if light is not None and (self._is_demanded(light) or self._is_proposed_content(light)):
-                return None  # "urged Iraq to hold talks", "vetoed a resolution to impose an embargo"
-            return self._noun_candidate(token, noun.code, index, resolver)
-        return None
+        light = self._light_verb(token)
+        if light is not None and (self._is_demanded(light) or self._is_proposed_content(light)):
+            return None  # "urged Iraq to hold talks", "vetoed a resolution to impose an embargo"
+        return self._noun_candidate(token, code, index, resolver)
 
     def _defers_to_noun(self, verb) -> bool:
         """A light verb with a trigger noun as object lets the noun code the event."""
@@ -466,6 +477,8 @@ class EventCoder:
         code, intent, negated, confidence = self._modality(clause, code, confidence)
         if code is None:
             return None
+        if not negated and self.learned is not None and self.learned.is_unreal(trigger):
+            return None  # conditional, alleged, proposed ...: not an act done
         issue = issue_phrase(issue_head, resolver, self.lex) if issue_head is not None else None
         inferred = False
         if not targets and issue is not None and issue.inner_actors:

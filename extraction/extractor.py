@@ -14,6 +14,7 @@ from ..loaders.article import Article
 from ..ontology.actors import load_kb
 from .coder import EXTRACTOR_VERSION, EventCoder
 from .event import Event
+from .learned import LearnedCoding
 from .lexicon import load_lexicon
 from .nlp import build_nlp
 from .prefilter import EventPrefilter
@@ -45,6 +46,9 @@ class Extractor:
         event (see :mod:`geopolkg.extraction.prefilter`), the rest blanked;
         faster, with nearly the same events (a few parses change). Off by
         default; :meth:`extract` never filters.
+    coding : str
+        How events are coded (:data:`geopolkg.extraction.learned.MODES`):
+        ``rules``, ``model`` or ``both``.
 
     Examples
     --------
@@ -53,9 +57,10 @@ class Extractor:
     >>> ex.extract(Article("a1", "Kabul rejected the plan.")).events  # doctest: +SKIP
     """
 
-    def __init__(self, model: str | None = None, *, prefilter: bool = False):
+    def __init__(self, model: str | None = None, *, prefilter: bool = False, coding: str = "rules"):
         self.nlp = build_nlp(model)
-        self.coder = EventCoder(load_kb(), load_lexicon())
+        learned = LearnedCoding(coding) if coding != "rules" else None
+        self.coder = EventCoder(load_kb(), load_lexicon(), learned)
         self.prefilter = EventPrefilter(self.nlp, load_lexicon()) if prefilter else None
         #: Articles the prefilter let skip the pipeline, characters it read
         #: and non-space characters left to parse (counts, for benchmarks).
