@@ -9,6 +9,15 @@ Sets:
   FIGHT -> ASSAULT.
 * ``cameo``: the example sentences of ``../shared/gold/cameo-codebook.csv``;
   a prediction is right when its CAMEO root equals the code's root.
+* ``dev``, ``test``: the development and test splits of the project's own
+  corpus (``corpus/written``), and ``real``: the labelled real sentences of
+  ``corpus/real`` (Reuters, re3d, modern pages), scored by
+  :func:`geopolkg.train.evaluate.score_examples` (main-event type and source
+  on single-event examples, triples over all events). Score ``test`` only
+  for a change already believed in on ``dev``.
+
+``--coding rules|model|both`` chooses how the coder codes (see
+:data:`geopolkg.extraction.learned.MODES`).
 
 For each sentence the extractor's *main* event is scored: the event whose
 trigger is highest in the dependency tree (closest to the root), then the
@@ -20,7 +29,8 @@ target country, event type) triples, and the worst confusions.
 
 Usage::
 
-    python bench/score_events.py [--shared DIR] [--json] [--set plover|cameo|all]
+    python bench/score_events.py [--shared DIR] [--json] [--set plover|cameo|dev|test|real|all]
+                                 [--coding rules|model|both]
 """
 
 from __future__ import annotations
@@ -135,9 +145,28 @@ def cameo_records(shared: Path):
     return out
 
 
-def run(shared: Path, which: str = "all") -> dict:
-    extractor = Extractor()
-    results = {}
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus_sets(shared: Path, which: str, extractor) -> dict:
+    """Figures of the corpus sets asked for (``dev``, ``test``, ``real``; ``all`` is dev and real)."""
+    from geopolkg.train.corpus import read_corpus
+    from geopolkg.train.evaluate import score_examples
+    from geopolkg.train.real import read_real
+
+    out = {}
+    extract = lambda article: extractor.extract(article).events
+    for split in ("dev", "test"):
+        if which == split or (which == "all" and split == "dev"):
+            out[f"corpus-{split}"] = score_examples(read_corpus(REPO / "corpus" / "written", [split]), extract)
+    if which in ("real", "all") and (REPO / "corpus" / "real").is_dir():
+        out["corpus-real"] = score_examples(list(read_real(REPO / "corpus" / "real", shared)), extract)
+    return out
+
+
+def run(shared: Path, which: str = "all", coding: str = "rules") -> dict:
+    extractor = Extractor(coding=coding)
+    results = corpus_sets(shared, which, extractor)
     if which in ("plover", "all"):
         results["plover"] = score(plover_records(shared), extractor,
                                   lambda e: e.event_type.plover_type,
@@ -148,8 +177,21 @@ def run(shared: Path, which: str = "all") -> dict:
     return results
 
 
+def _print_corpus(name: str, r: dict) -> None:
+    print(f"== {name}: {r['examples']} examples, {r['single_event_examples']} with one event")
+    print(f"  main-event PLOVER type (one-event examples): {r['main_type_accuracy']}")
+    print(f"  main-event source country (one-event examples): {r['main_source_accuracy']}")
+    print(f"  triples: precision {r['triple_precision']:.3f}  recall {r['triple_recall']:.3f}  F1 {r['triple_f1']:.3f}")
+    print(f"  triggers: precision {r['trigger_precision']}  recall {r['trigger_recall']}  "
+          f"type on found {r['matched_type_accuracy']}")
+    print(f"  no-event examples left clean: {r['no_event_clean']};  acts not done emitted: {r['unreal_emitted']}")
+
+
 def _print(results: dict) -> None:
     for name, r in results.items():
+        if name.startswith("corpus-"):
+            _print_corpus(name, r)
+            continue
         label = "PLOVER type" if name == "plover" else "CAMEO root"
         print(f"== {name}: {r['records']} records")
         print(f"  event-type accuracy ({label}): {r['event_type_accuracy']:.3f}")
@@ -168,9 +210,11 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--set", dest="which", choices=["plover", "cameo", "all"], default="all")
+    parser.add_argument("--set", dest="which", choices=["plover", "cameo", "dev", "test", "real", "all"],
+                        default="all")
+    parser.add_argument("--coding", choices=["rules", "model", "both"], default="rules")
     args = parser.parse_args()
-    figures = run(args.shared, args.which)
+    figures = run(args.shared, args.which, args.coding)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
