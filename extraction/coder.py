@@ -479,6 +479,8 @@ class EventCoder:
             return None
         if not negated and self.learned is not None and self.learned.is_unreal(trigger):
             return None  # conditional, alleged, proposed ...: not an act done
+        if self.learned is not None:
+            actors, targets = self.learned.roles(trigger, code, actors, targets, resolver)
         issue = issue_phrase(issue_head, resolver, self.lex) if issue_head is not None else None
         inferred = False
         if not targets and issue is not None and issue.inner_actors:
@@ -1068,7 +1070,9 @@ class EventCoder:
         if c.issue is not None and c.issue.issue is not None:
             i = c.issue.issue
             issue_ref = IssueRef(i.key, i.label, i.location)
-        targets = list(c.targets)
+        actor_codes = {m.actor.code for m in c.actors}
+        # "We want that base back": a pronoun for the actor itself is no target
+        targets = [t for t in c.targets if t.how != "pronoun" or t.actor.code not in actor_codes]
         confidence = c.confidence
         if not targets and issue_ref is not None and issue_ref.location and c.code[:2] in _ADDRESSED_ROOTS:
             owner = self.kb.actor(issue_ref.location + "GOV", resolver.day)

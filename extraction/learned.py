@@ -279,22 +279,24 @@ class LearnedCoding:
     """
 
     def __init__(self, mode: str = "both", *, drop: float = 0.9, recode: float = 0.8,
-                 add: float = 0.8, unreal: float = 0.8):
-        from .models_spec import MODALITY_MODEL, TRIGGER_MODEL
+                 add: float = 0.8, unreal: float = 0.8, role: float = 0.6):
+        from .models_spec import MODALITY_MODEL, ROLE_MODEL, TRIGGER_MODEL
 
         if mode not in MODES:
             raise ExtractionError(f"unknown coding mode {mode!r}: use one of {', '.join(MODES)}")
         self.mode = mode
-        self.trigger_model = self.modality_model = None
+        self.trigger_model = self.modality_model = self.role_model = None
         if mode != "rules":
             self.trigger_model = load_model("trigger", TRIGGER_MODEL)
             self.modality_model = load_model("modality", MODALITY_MODEL)
-            if self.trigger_model is None or self.modality_model is None:
+            self.role_model = load_model("role", ROLE_MODEL)
+            if self.trigger_model is None or self.modality_model is None or self.role_model is None:
                 raise ExtractionError("the learned models are not installed (extraction/models/*.npz); "
                                       "train them with python -m geopolkg.train, or use mode 'rules'")
         strict = mode == "model"
         self.drop, self.recode, self.add = (0.0, 0.0, 0.0) if strict else (drop, recode, add)
         self.unreal = 0.5 if strict else unreal
+        self.role = 0.5 if strict else role
 
     def trigger(self, token, lexicon, rule_code: str | None) -> str | None:
         """The CAMEO code ``token`` triggers, given the rules' code (None when
@@ -319,6 +321,36 @@ class LearnedCoding:
         probs = self.modality_model.probabilities(modality_features(token))
         return probs.get("asserted", 0.0) + probs.get("intended", 0.0) < 1.0 - self.unreal
 
+    def roles(self, trigger, code: str, actors: list, targets: list, resolver) -> tuple[list, list]:
+        """The actors and targets of the event ``trigger`` triggers, as the role
+        model reads them: where the rules found none, or the model holds
+        another candidate more probable by ``role`` than the rules' own, the
+        model's candidate is taken."""
+        if self.role_model is None:
+            return actors, targets
+        cls = _class_of(code)
+        scored = [(m, self.role_model.probabilities(role_features(trigger, tok, m, cls)))
+                  for tok, m in role_candidates(trigger, resolver)]
+        if not scored:
+            return actors, targets
+        actors = self._pick(scored, "actor", actors, exclude=set())
+        chosen = {m.actor.code for m in actors}
+        targets = self._pick(scored, "target", targets, exclude=chosen)
+        return actors, targets
+
+    def _pick(self, scored, role: str, current: list, exclude: set) -> list:
+        pool = [(m, p[role]) for m, p in scored if m.actor.code not in exclude]
+        if not pool:
+            return current
+        best, p = max(pool, key=lambda mp: mp[1])
+        codes = {m.actor.code for m in current}
+        if best.actor.code in codes:
+            return current
+        mine = max((q for m, q in pool if m.actor.code in codes), default=0.0)
+        if (not current and p >= self.role) or (current and p >= self.role and p - mine >= self.role / 2):
+            return [best]
+        return current
+
     def _predict(self, token, lexicon) -> tuple[str, float]:
         """The model's class for ``token``, kept on its Doc (a token may be asked twice)."""
         cache = token.doc.user_data.setdefault("geopolkg.trigger_model", {})
@@ -332,3 +364,81 @@ def _class_of(code: str) -> str:
 
     et = event_type(code)
     return f"{et.root}:{et.plover_type}"
+
+
+def _path(a, b, limit: int = 4) -> str | None:
+    """The dependency path from token ``a`` to token ``b``: arcs up (``^dep``)
+    to their lowest common ancestor, then down (``dep``), e.g.
+    ``"nsubj"`` (b is a's subject), ``"^xcomp|nsubj"``, ``"prep:with|pobj"``;
+    None when longer than ``limit`` arcs or in another sentence."""
+    if a.sent != b.sent:
+        return None
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return None
+    ups = up_a[:up_a.index(common)]
+    downs = list(reversed(up_b[:up_b.index(common)]))
+    if len(ups) + len(downs) > limit:
+        return None
+    arc = lambda t: f"{t.dep_}:{t.lower_}" if t.dep_ in ("prep", "agent") else t.dep_
+    return "|".join([f"^{arc(t)}" for t in ups] + [arc(t) for t in downs]) or "self"
+
+
+def role_features(trigger, cand, mention, trigger_class: str) -> list[str]:
+    """Features of ``cand`` (a token naming ``mention``) as the actor or target
+    of the event ``trigger`` triggers (of the trigger model's class, such as
+    ``"11:ACCUSE"``)."""
+    path = _path(trigger, cand)
+    root = trigger_class.split(":")[0]
+    lem = trigger.lemma_.lower()
+    f = [f"path={path}", f"root|path={root}|{path}", f"l|path={lem}|{path}",
+         f"side={'before' if cand.i < trigger.i else 'after'}", f"cdep={cand.dep_}",
+         f"root|cdep={root}|{cand.dep_}", f"how={mention.how}", f"root|how={root}|{mention.how}",
+         f"kind={mention.actor.kind}", f"sector={mention.actor.sector}",
+         f"same_sent={cand.sent == trigger.sent}"]
+    if path is None:
+        f.append(f"far|side={'before' if cand.i < trigger.i else 'after'}")
+        gap = abs(cand.sent.start - trigger.sent.start) if cand.sent != trigger.sent else 0
+        f.append(f"sent_gap={min(gap, 3)}")
+    else:
+        f.append(f"plen={path.count('|') + 1}")
+    dist = abs(cand.i - trigger.i)
+    f.append(f"dist={min(dist, 10) if dist < 10 else '10+' if dist < 20 else '20+'}")
+    if cand.dep_ == "pobj":
+        f += [f"prep={cand.head.lower_}", f"root|prep={root}|{cand.head.lower_}",
+              f"l|prep={lem}|{cand.head.lower_}"]
+    if cand.dep_ == "poss":
+        f.append(f"poss_of={cand.head.lemma_.lower()}")
+    if trigger.dep_ == "xcomp" or any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children):
+        f.append("trigger_passive" if any(c.dep_ == "auxpass" for c in trigger.children) else "trigger_xcomp")
+    return f
+
+
+def role_candidates(trigger, resolver) -> list[tuple]:
+    """``(token, mention)`` for every actor named in the trigger's sentence and
+    the sentences either side of it (a quote's speaker may stand there), one
+    token per mention: the root of its words."""
+    doc = trigger.doc
+    sents = list(doc.sents) if "geopolkg.sents" not in doc.user_data else doc.user_data["geopolkg.sents"]
+    doc.user_data["geopolkg.sents"] = sents
+    k = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+    seen, out = set(), []
+    for sent in sents[max(0, k - 1):k + 2]:
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.i == trigger.i:
+                continue
+            mention = resolver.actor_of(tok)
+            if mention is None:
+                continue
+            key = (mention.start, mention.end, mention.actor.code)
+            if key in seen:
+                continue
+            span = doc[mention.start:mention.end] if mention.end > mention.start else doc[tok.i:tok.i + 1]
+            root = span.root if span.start <= tok.i < span.end else tok
+            if root.i != tok.i and root.i >= mention.start and resolver.actor_of(root) is not None:
+                tok = root
+            seen.add(key)
+            out.append((tok, mention))
+    return out

@@ -30,6 +30,23 @@ from ..ontology.actors import SECTOR_NAMES, Actor, ActorKB, Entry
 __all__ = ["Mention", "MentionResolver", "generic_actor"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
+#: First-person pronouns: in a quote, the one quoted; in a statement, who issues it.
+_FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+_FIRST_PERSON_SINGULAR = {"i", "me", "my"}
+#: Pronouns for a state, a body or a group ("It accuses ...", "its units", "they").
+_BODY_PRONOUNS = {"it", "its", "they", "them", "their"}
+#: Verbs of reporting: their subject is who speaks in the quote around them
+#: ("'We will not yield,' the minister said.").
+#: Modifiers of people who are not the place's own.
+_FOREIGN_WORDS = {"foreign", "aid", "relief", "international", "multinational", "un", "u.n.", "western",
+                  "overseas", "expatriate", "peacekeeping"}
+#: Verbs whose subject "it" is a placeholder ("It is feared that ...").
+_COPULAS = {"be", "seem", "appear", "become", "remain", "look", "sound", "feel", "take", "make"}
+#: Nouns that count people: the people they count are the actor.
+_QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "crowd", "group", "band", "number",
+                   "handful", "couple", "lot"}
+_SPEECH_LEMMAS = {"say", "tell", "add", "state", "declare", "announce", "insist", "warn", "write", "note",
+                  "stress", "explain", "reply", "respond", "assert", "affirm", "argue", "vow", "pledge"}
 #: Nouns for groups of people that take their country from a modifier
 #: ("Swiss doctors", "French farmers", "prisoners in Dili").
 _PEOPLE_NOUNS = {
@@ -389,6 +406,10 @@ class MentionResolver:
             return mention
         if token.lower_ in _PERSON_PRONOUNS:
             return self._pronoun(token)
+        if token.lower_ in _FIRST_PERSON and token.pos_ == "PRON":
+            return self._first_person(token)
+        if token.lower_ in _BODY_PRONOUNS and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return self._body_pronoun(token)  # "it" as an object is most often a thing ("get it back")
         role = self._role_mention(token)
         if role is not None:
             return role
@@ -402,7 +423,53 @@ class MentionResolver:
                                   and self.by_token[t.i].actor.kind == "organization"), None)
                 if found is not None:
                     return found
-        return None
+        return self._context_role(token)
+
+    def _context_role(self, token, counted: bool = False) -> Mention | None:
+        """A body or group named by its role alone, its country left to the
+        context: "the government", "the authorities", "riot police",
+        "political prisoners", "the demonstrators". The one country of its
+        sentence gives the country, else the story's dateline or the sentence
+        before (:meth:`context_country`); with none, no actor. A possessor or
+        an "of" phrase that names no actor ("the government of the day") is
+        left alone, as are people named before by their title ("the
+        president": :meth:`_titled_person`)."""
+        if token.pos_ != "NOUN" or token.i in self.by_token:
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in _QUANTITY_NOUNS:
+            # "thousands of students", "a crowd of protesters": the people counted
+            counted = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+            inner = (self.by_token.get(counted[0].i) or self._role_mention(counted[0])
+                     or self._context_role(counted[0], counted=True)) if counted else None
+            if inner is None:
+                return None
+            return Mention(_phrase_start(token, skip=("punct", "det", "predet")), inner.end,
+                           self.doc[_phrase_start(token, skip=("punct", "det", "predet")):inner.end].text,
+                           inner.actor, None, inner.how)
+        pairs = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")]
+        sector = next((self.kb.role_sector(p) for p in pairs if self.kb.role_sector(p)), None) \
+            or self.kb.role_sector(lemma) or self.kb.role_sector(token.lower_)
+        if sector is None:
+            return None
+        if any(c.dep_ == "poss" for c in token.children):
+            return None
+        if token.tag_ == "NN" and lemma not in _COLLECTIVE_ROLES and lemma not in ("authority", "ministry"):
+            return None  # a person by title: someone named before, or nobody we can tell
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children)
+        collective = lemma in _COLLECTIVE_ROLES or lemma in ("authority", "ministry", "police")
+        numbered = any(c.dep_ == "nummod" for c in token.children)
+        if not (definite or collective or counted) and (numbered or token.tag_ != "NNS"):
+            return None  # "two soldiers": a count of people whose side the sentence does not say
+        if any(c.lower_ in _FOREIGN_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
+            return None  # "foreign troops", "aid workers", "UN peacekeepers" are not the place's own
+        country = self.only_country(token.sent) or self.context_country(token)
+        if not country:
+            return None
+        start = _phrase_start(token, skip=("punct", "det", "predet"))
+        return Mention(start, token.i + 1, self.doc[start:token.i + 1].text,
+                       self.kb.actor(country + sector, self.day), None, "context")
 
     def unnamed_group(self, token) -> Mention | None:
         """An actor of unknown country named by a role word in an actor's
@@ -424,10 +491,24 @@ class MentionResolver:
         if token.tag_ == "NN" and token.lemma_.lower() not in _COLLECTIVE_ROLES \
                 and any(c.lower_ in ("the", "this", "that") for c in token.children):
             return None  # "the president": someone named before, not an unknown actor
-        country = self.only_country(token.sent)
+        country = self.only_country(token.sent) or self.context_country(token)
         actor = self.kb.actor(country + sector, self.day) if country else generic_actor(sector)
         start = _phrase_start(token, skip=("punct", "det", "predet"))
         return Mention(start, token.i + 1, self.doc[start:token.i + 1].text, actor, None, "role")
+
+    def context_country(self, token) -> str | None:
+        """The country an unnamed actor ("police", "the authorities") most
+        likely belongs to when its own sentence names none: the one country the
+        sentence before names. (A story's dateline is where it was filed, not
+        whose actors it tells of: "BAHRAIN - Iran reported ... troops ...".)"""
+        k = self._sentence_at(token)
+        return self.only_country(self._sentences()[k - 1]) if k > 0 else None
+
+    def _place_country(self, name: str) -> str | None:
+        for entry in self.kb.lookup(name):
+            if entry.kind in ("country", "seat") and entry.country:
+                return entry.country
+        return None
 
     def only_country(self, sent) -> str | None:
         """The ISO3 code of the one country a sentence names (by name,
@@ -465,6 +546,80 @@ class MentionResolver:
             if mention.end <= token.i and mention.start >= window_start and mention.person:
                 return Mention(token.i, token.i + 1, token.text, mention.actor, mention.person, "pronoun")
         return None
+
+    def _sentences(self) -> list:
+        sents = getattr(self, "_sents", None) or list(self.doc.sents)
+        self._sents = sents
+        return sents
+
+    def _sentence_at(self, token) -> int:
+        return next(i for i, s in enumerate(self._sentences()) if s.start <= token.i < s.end)
+
+    def _speaker_in(self, sent) -> Mention | None:
+        """The actor who speaks in ``sent``: the subject of a verb of
+        reporting, named or described (not itself a first-person pronoun)."""
+        for verb in sent:
+            if verb.lemma_.lower() not in _SPEECH_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if subject.lower_ in _FIRST_PERSON | _BODY_PRONOUNS:
+                    continue
+                found = self.by_token.get(subject.i) or (
+                    self._pronoun(subject) if subject.lower_ in _PERSON_PRONOUNS else self._role_mention(subject))
+                if found is not None:
+                    return found
+        return None
+
+    def _first_person(self, token) -> Mention | None:
+        """Who "we", "our" or "I" is: the speaker of the quote the pronoun
+        stands in (a verb of reporting in its sentence, or in the sentences
+        around it: a quote may run over several sentences, its speaker named
+        before or after it); for "we" in a statement with no speaker named,
+        the body that issues it (the first actor named as a subject before it).
+        """
+        sents = self._sentences()
+        k = self._sentence_at(token)
+        for j in (k, k + 1, k - 1, k + 2, k - 2, k - 3):
+            if 0 <= j < len(sents):
+                found = self._speaker_in(sents[j])
+                if found is not None and (found.person is not None or token.lower_ not in _FIRST_PERSON_SINGULAR):
+                    return Mention(token.i, token.i + 1, token.text, found.actor, found.person, "pronoun")
+        if token.lower_ in _FIRST_PERSON_SINGULAR:
+            return None
+        subjects = self._subject_actors(0, token.i)
+        if subjects:
+            return Mention(token.i, token.i + 1, token.text, subjects[0].actor, None, "pronoun")
+        return None
+
+    def _subject_actors(self, start: int, end: int) -> list[Mention]:
+        """The states, bodies and groups named as subjects between token
+        indices ``start`` and ``end``, in order (names, and role words with
+        their country: "The Soviet Government", "the Government of Peru")."""
+        out = []
+        for tok in self.doc[start:end]:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+                continue
+            found = self.by_token.get(tok.i) or self._role_mention(tok)
+            if found is not None and found.person is None and found.actor.kind != "person":
+                out.append(found)
+        return out
+
+    def _body_pronoun(self, token) -> Mention | None:
+        """What "it", "its", "they" or "their" stands for: the last state,
+        body or group named as a subject before it in its sentence or the two
+        before (the usual antecedent); none when no subject there is an actor
+        ("Diplomats said ... they"), or for the "it" of "it was", "it seems"."""
+        if token.lower_ == "it" and token.head.lemma_.lower() in _COPULAS:
+            return None  # "It was the third blast", "it appeared that ...": no one
+        sents = self._sentences()
+        k = self._sentence_at(token)
+        window = sents[max(0, k - 2)].start
+        pool = self._subject_actors(window, token.i) or [
+            m for m in self.mentions if window <= m.start and m.end <= token.i and m.person is None
+            and m.actor.kind != "person"]
+        if not pool:
+            return None
+        return Mention(token.i, token.i + 1, token.text, pool[-1].actor, None, "pronoun")
 
     def _role_mention(self, token) -> Mention | None:
         found = self.role_mentions(token)

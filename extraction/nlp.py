@@ -4,6 +4,9 @@ Components added to the trained pipeline:
 
 * ``geopolkg_paragraphs`` (before the parser): a paragraph break always
   starts a sentence, so a sentence never spans two paragraphs.
+* ``geopolkg_datelines`` (before the parser): an agency's dateline ("DUBAI,
+  Nov. 27 (Reuters) -") is a sentence of its own, a place and never an
+  actor (:mod:`.datelines`).
 * ``geopolkg_actor_ruler`` (an EntityRuler before the statistical NER): the
   actor knowledge base's names, each entity carrying its knowledge-base key
   as ``ent_id_``.
@@ -20,6 +23,7 @@ from spacy.language import Language
 
 from ..errors import ExtractionError
 from ..ontology.actors import ActorKB, load_kb
+from . import datelines  # noqa: F401  (registers the geopolkg_datelines component)
 from ..ontology.names import typographic_variants
 
 __all__ = ["PREFERRED_MODELS", "default_model", "build_nlp", "ruler_patterns"]
@@ -123,6 +127,7 @@ def _build_nlp(name: str, kb: ActorKB) -> Language:
         raise ExtractionError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}, not English")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("geopolkg_paragraphs", before="parser")
+        nlp.add_pipe("geopolkg_datelines", before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="geopolkg_actor_ruler",
                          before=before, config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

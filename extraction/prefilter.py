@@ -110,7 +110,10 @@ class EventPrefilter:
         self._verbs = lexicon.verbs
         self._nouns = lexicon.nouns
         self._speech = {w.lower() for w in lexicon.words("speech")}
-        self._pronouns = frozenset(_PRONOUNS | {w.lower() for w in mentions._PERSON_PRONOUNS})
+        # the pronouns the mention resolver reads as an actor named before:
+        # people ("he"), bodies ("it", "they") and speakers ("we")
+        self._pronouns = frozenset(_PRONOUNS | mentions._PERSON_PRONOUNS | mentions._BODY_PRONOUNS
+                                   | mentions._FIRST_PERSON)
         self._roles, self._pair_roles = _role_words(load_kb().roles)
         self._international = frozenset(w.lower() for w in mentions._INTERNATIONAL_WORDS)
         self._people = frozenset(w.lower() for w in mentions._PEOPLE_NOUNS)

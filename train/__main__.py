@@ -25,9 +25,12 @@ import numpy as np
 from ..extraction.learned import FEATURES_VERSION, LinearModel, hash_features
 from ..extraction.lexicon import load_lexicon
 from ..extraction.nlp import build_nlp
-from ..extraction.models_spec import MODALITY_MODEL, TRIGGER_MODEL, BUCKETS
+from ..extraction.mentions import MentionResolver
+from ..extraction.models_spec import BUCKETS, MODALITY_MODEL, ROLE_MODEL, TRIGGER_MODEL
+from ..ontology.actors import load_kb
 from .corpus import corpus_stats, read_corpus
-from .items import NONE, modality_items, trigger_items
+from .evaluate import published_day
+from .items import NONE, modality_items, role_items, trigger_items
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -73,7 +76,8 @@ def _code_table(items) -> tuple[dict, dict]:
     return {k: pick(v) for k, v in sorted(by_lemma.items())}, {k: pick(v) for k, v in sorted(by_class.items())}
 
 
-def train(corpus: Path, out: Path, seed: int = 0, c_trigger: float = 0.5, c_modality: float = 0.5) -> dict:
+def train(corpus: Path, out: Path, seed: int = 0, c_trigger: float = 0.5, c_modality: float = 0.5,
+          c_role: float = 0.5) -> dict:
     """Train both models on ``corpus``'s training split and write them to ``out``; return what was done."""
     started = time.perf_counter()
     examples = read_corpus(corpus / "written", splits=["train"])
@@ -81,12 +85,16 @@ def train(corpus: Path, out: Path, seed: int = 0, c_trigger: float = 0.5, c_moda
         raise SystemExit(f"no training examples under {corpus / 'written'}")
     nlp = build_nlp()
     lexicon = load_lexicon()
-    t_items, m_rows, m_labels = [], [], []
+    kb = load_kb()
+    t_items, m_rows, m_labels, r_rows, r_labels = [], [], [], [], []
     for ex, doc in zip(examples, nlp.pipe(ex.text for ex in examples)):
         t_items.extend(trigger_items(ex, doc, lexicon))
         for features, label in modality_items(ex, doc):
             m_rows.append(features)
             m_labels.append(label)
+        for features, label in role_items(ex, doc, MentionResolver(doc, kb, published_day(ex))):
+            r_rows.append(features)
+            r_labels.append(label)
     stats = corpus_stats(examples)
     by_lemma, by_class = _code_table(t_items)
     common = {"seed": seed, "examples": len(examples), "events": stats.get("events", {}),
@@ -96,10 +104,14 @@ def train(corpus: Path, out: Path, seed: int = 0, c_trigger: float = 0.5, c_moda
                   meta=dict(common, items=len(t_items), codes_by_lemma=by_lemma, codes_by_class=by_class))
     modality = fit(m_rows, m_labels, name="modality", version=MODALITY_MODEL, c=c_modality, seed=seed,
                    meta=dict(common, items=len(m_rows)))
+    role = fit(r_rows, r_labels, name="role", version=ROLE_MODEL, c=c_role, seed=seed,
+               meta=dict(common, items=len(r_rows)))
     out.mkdir(parents=True, exist_ok=True)
     trigger.save(out / "trigger.npz")
     modality.save(out / "modality.npz")
+    role.save(out / "role.npz")
     return {"examples": len(examples), "trigger_items": len(t_items), "modality_items": len(m_rows),
+            "role_items": len(r_rows),
             "trigger_classes": len(trigger.labels), "seconds": round(time.perf_counter() - started, 1),
             "files": {p.name: p.stat().st_size for p in sorted(out.glob("*.npz"))}}
 

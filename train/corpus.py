@@ -85,7 +85,7 @@ TAGS = (
 #: The splits, by the prefix of a batch's name.
 SPLITS = ("train", "dev", "test")
 
-_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3}){0,3}$")
+_CODE = re.compile(r"^[A-Z]{3}[A-Z]{0,12}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

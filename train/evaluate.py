@@ -59,6 +59,11 @@ def main_events(events: list) -> list:
     return [e for e in events if e.trigger_start == best.trigger_start]
 
 
+def published_day(ex: Example):
+    """The example's publication day (``datetime.date``), or None."""
+    return _published(ex)
+
+
 def _published(ex: Example):
     try:
         return dt.date.fromisoformat(ex.published) if ex.published else None

@@ -86,3 +86,36 @@ def modality_items(ex: Example, doc) -> list[tuple[list, str]]:
     """``(features, label)`` for the trigger of every gold event of one parsed example."""
     gold = gold_triggers(ex, doc)
     return [(modality_features(doc[i]), modality_label(ev)) for i, ev in gold.items()]
+
+
+def _overlaps(mention, doc, span: tuple[int, int]) -> bool:
+    start = doc[mention.start].idx if mention.end > mention.start else None
+    if start is None:
+        return False
+    end = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+    return start < span[1] and span[0] < end
+
+
+def role_items(ex: Example, doc, resolver) -> list[tuple[list, str]]:
+    """``(features, label)`` for every candidate actor around the trigger of each
+    gold event that happened: ``actor``, ``target`` or ``none``, by whether the
+    candidate's words overlap the gold actor's or target's span."""
+    from ..extraction.learned import role_candidates, role_features
+
+    out = []
+    for i, ev in gold_triggers(ex, doc).items():
+        if ev.get("negated") or ev.get("modality", "asserted") not in ("asserted", "intended"):
+            continue
+        trigger = doc[i]
+        actor_span = locate(ex.text, ev["actor"])
+        target_span = locate(ex.text, ev["target"]) if ev.get("target") else None
+        cls = trigger_class(str(ev["cameo"]))
+        for tok, mention in role_candidates(trigger, resolver):
+            if _overlaps(mention, doc, actor_span) or actor_span[0] <= tok.idx < actor_span[1]:
+                label = "actor"
+            elif target_span and (_overlaps(mention, doc, target_span) or target_span[0] <= tok.idx < target_span[1]):
+                label = "target"
+            else:
+                label = "none"
+            out.append((role_features(trigger, tok, mention, cls), label))
+    return out

@@ -96,7 +96,7 @@ PHRASES = [
     ("Turkey strengthened its forces along the Iraqi border.", ("TURGOV", None, "154")),
     ("The Thai government declared a state of emergency in Bangkok.", ("THAGOV", "THACVL", "1724")),
     ("The Thai army imposed a curfew in Bangkok.", ("THAMIL", "THACVL", "1723")),
-    ("Syrian troops held villagers as human shields.", ("SYRMIL", None, "184")),
+    ("Syrian troops held villagers as human shields.", ("SYRMIL", "SYRCVL", "184")),
     ("Serb forces were engaged in ethnic cleansing.", ("SRBMIL", None, "203")),
     ("Venezuela reneged on its promise to Colombia.", ("VENGOV", "COLGOV", "120")),
     ("NATO declined to comment on the report.", ("IGONAT", None, "011")),
