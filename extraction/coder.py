@@ -374,6 +374,11 @@ class EventCoder:
         by_modifier = False
         for child in noun.children:
             if child.dep_ == "poss":
+                if child.pos_ == "PRON" and noun.dep_ in ("dobj", "pobj", "nsubjpass") \
+                        and self._light_verb(noun) is None:
+                    # "lift its tariffs", "defended their attack": a thing referred to
+                    # ("completed their withdrawal", "mounted its invasion" report the act)
+                    return None
                 actors = self._conj_mentions(child, resolver)
         if not actors:
             for child in noun.children:
