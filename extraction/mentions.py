@@ -91,6 +91,26 @@ _GENERIC_KINDS = {"REB": "armed group", "INS": "armed group", "OPP": "other", "C
                   "BUS": "other", "MED": "other", "RAD": "other", "REL": "other", "HRI": "other"}
 
 
+def date_names(doc, kb: ActorKB, day: dt.date | None) -> None:
+    """Tag each name in ``doc`` with the knowledge-base entry it stands for on ``day``.
+
+    The entity ruler tags a name with one entry whatever the date; a name
+    that several states held in turn ("Moscow", "the Kremlin", "Belgrade",
+    "Kinshasa", "Russian") stands for the one of the article's date
+    (:meth:`geopolkg.ontology.actors.ActorKB.key_on`: the Soviet Union's
+    Kremlin in 1987, Russia's in 2020). Sets ``token.ent_id_`` in place.
+    """
+    key_on = getattr(kb, "key_on", None)
+    if key_on is None:
+        return
+    for ent in doc.ents:
+        if ent.ent_id_:
+            key = key_on(ent.ent_id_, ent.text, day)
+            if key != ent.ent_id_:
+                for token in ent:
+                    token.ent_id_ = key
+
+
 def generic_actor(sector: str) -> Actor:
     """The actor CAMEO codes by its sector alone when no country is known
     ("gunmen", "the army", "President X" of an unnamed country): code
@@ -172,6 +192,7 @@ class MentionResolver:
         self.by_token: dict[int, Mention] = {}
         self.people: dict[str, Mention] = {}  # name token -> first full mention
         self.mentions: list[Mention] = []
+        date_names(doc, kb, day)
         self.ent_at: dict[int, object] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         for ent in doc.ents:
             mention = self._resolve_entity(ent)

@@ -130,6 +130,18 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     wikidata: str | None = None
+    #: First and last day (inclusive) the names of this entry stand for it:
+    #: a state's, from its start to its end ("Moscow" is the Soviet
+    #: Union's to 1991-12-25, Russia's from 1991-12-26); None is open.
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """True when the entry's names stand for it on ``day`` (with no day: today, an open end)."""
+        if day is None:
+            return self.valid_until is None
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until)
 
     def code_at(self, day: dt.date | None) -> str | None:
         """Return the actor code that holds on ``day``.
@@ -221,6 +233,7 @@ class ActorKB:
         self.org_names: dict[str, str] = {}
         self.org_kinds: dict[str, str] = {}
         self.sector_name_periods: dict[str, list[tuple[Period, str]]] = {}
+        self.country_name_periods: dict[str, list[tuple[Period, str]]] = {}
         self.roles: dict[str, str] = {}
         self.ambiguous: dict[str, list[Sense]] = {}
         self.sources: list[str] = []
@@ -263,6 +276,33 @@ class ActorKB:
         alias = name_key(alias)
         keys = self.by_alias.get(alias) or self.by_alias.get(alias.removeprefix("the ").removeprefix("The "))
         return [self.entries[k] for k in keys or ()]
+
+    def key_on(self, key: str, text: str, day: dt.date | None) -> str:
+        """Return the key of the entry that the name ``text`` stands for on ``day``.
+
+        The entity ruler tags each name with one entry key whatever the date.
+        Where a name has stood for several states in turn ("Moscow", "the
+        Kremlin" and "Russian" for the Soviet Union until 1991-12-25 and for
+        Russia after; "Belgrade" for Yugoslavia, then Serbia and Montenegro,
+        then Serbia), the entry valid on ``day`` wins (:meth:`Entry.valid_on`).
+        When none is, ``key`` stays.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> kb = load_kb(extra_paths=[])
+        >>> kb.key_on("seat:RUS:Kremlin", "Kremlin", dt.date(1987, 3, 2))
+        'seat:SUN:Kremlin'
+        >>> kb.key_on("seat:RUS:Kremlin", "Kremlin", dt.date(2020, 3, 2))
+        'seat:RUS:Kremlin'
+        """
+        entry = self.entries.get(key)
+        if entry is None or entry.valid_on(day):
+            return key
+        for other in self.lookup(text):
+            if other.valid_on(day):
+                return other.key
+        return key
 
     def lookup_at(self, alias: str, day: dt.date | None) -> list[Entry]:
         """Return the entries named ``alias``, those active on ``day`` first.
@@ -360,6 +400,10 @@ class ActorKB:
                          code[3:6] if country and len(code) >= 6 else None)
         country, sector = code[:3], code[3:6] or None
         base = self.country_names.get(country, country)
+        for period, dated in self.country_name_periods.get(country, ()):
+            if day is not None and period.covers(day):
+                base = dated  # "West Germany" before 1990-10-03
+                break
         name = base
         for period, special in self.sector_name_periods.get(code, ()):
             if period.covers(day) and day is not None:
@@ -390,6 +434,24 @@ class ActorKB:
         return self.roles.get(word.lower())
 
 
+def _validity(code: str, extra: dict) -> dict:
+    """The days a country's names stand for it (``from``, ``until`` in
+    ``countries.yaml``), as keyword arguments of :class:`Entry`."""
+    return {"valid_from": _date(extra.get("from")), "valid_until": _date(extra.get("until"))}
+
+
+def _check_former_state(code: str) -> None:
+    """A state outside ISO 3166-1 must be a former state of ISO 3166-3
+    (pycountry's ``historic_countries``: SUN, YUG, CSK, DDR ...) or a
+    user-assigned code (``X..``, as Kosovo's XKX)."""
+    import pycountry
+
+    if code.startswith("X") or any(c.alpha_3 == code for c in pycountry.historic_countries):
+        return
+    raise OntologyError(f"country {code!r} is neither in ISO 3166-1 nor a former state of ISO 3166-3",
+                        "actors/countries.yaml")
+
+
 def _add_countries(kb: ActorKB, extras: dict) -> None:
     import pycountry
     from countryinfo import CountryInfo
@@ -397,6 +459,7 @@ def _add_countries(kb: ActorKB, extras: dict) -> None:
     for country in pycountry.countries:
         code = country.alpha_3
         extra = extras.get(code, {})
+        valid = _validity(code, extra)
         try:
             info = CountryInfo(code).info()
         except (ValueError, KeyError):
@@ -409,35 +472,56 @@ def _add_countries(kb: ActorKB, extras: dict) -> None:
         kb.country_names[code] = name
         curated = bool(extra)
         kb.add_entry(Entry(f"country:{code}", name, "country", code, sorted(aliases),
-                           wikidata=extra.get("wikidata")), prefer=curated)
+                           wikidata=extra.get("wikidata"), **valid), prefer=curated)
         demonyms = set(extra.get("demonyms", []))
         # countryinfo's demonym and capital only where no other country claims
         # the word already ("Congolese" is the DR Congo's, "Jerusalem" Israel's)
         if info.get("demonym") and not kb.has_name(info["demonym"]):
             demonyms.add(info["demonym"])
         if demonyms:
-            kb.add_entry(Entry(f"demonym:{code}", sorted(demonyms)[0], "demonym", code, sorted(demonyms)),
+            kb.add_entry(Entry(f"demonym:{code}", sorted(demonyms)[0], "demonym", code, sorted(demonyms), **valid),
                          prefer=curated)
         seats = dict(extra.get("seats", {}))
         if info.get("capital") and info["capital"] not in seats and not kb.has_name(info["capital"]):
             seats[info["capital"]] = "GOV"
         for seat, sector in seats.items():
             kb.add_entry(Entry(f"seat:{code}:{seat}", seat, "seat", code, [seat],
-                               [Period(code + sector)]), prefer=curated)
+                               [Period(code + sector)], **valid), prefer=curated)
     for code, extra in extras.items():
         if code.startswith("_") or code in kb.country_names:
             continue
-        kb.country_names[code] = extra["name"]  # historical states (Soviet Union), Kosovo
+        _check_former_state(code)
+        valid = _validity(code, extra)
+        kb.country_names[code] = extra["name"]  # former states (Soviet Union), Kosovo
         kb.add_entry(Entry(f"country:{code}", extra["name"], "country", code,
                            list(extra.get("aliases", [])) + list(extra.get("scripts", [])),
-                           wikidata=extra.get("wikidata")))
+                           wikidata=extra.get("wikidata"), **valid))
         if extra.get("demonyms"):
-            kb.add_entry(Entry(f"demonym:{code}", extra["demonyms"][0], "demonym", code, extra["demonyms"]))
+            kb.add_entry(Entry(f"demonym:{code}", extra["demonyms"][0], "demonym", code, extra["demonyms"], **valid))
         for seat, sector in extra.get("seats", {}).items():  # "Pristina" speaks for Kosovo
-            kb.add_entry(Entry(f"seat:{code}:{seat}", seat, "seat", code, [seat], [Period(code + sector)]))
+            kb.add_entry(Entry(f"seat:{code}:{seat}", seat, "seat", code, [seat], [Period(code + sector)], **valid))
+        _pass_seats(kb, code, extra)
+    for code, extra in extras.items():
+        if not code.startswith("_") and extra.get("names"):
+            kb.country_name_periods[code] = [
+                (Period(code, _date(p.get("from")), _date(p.get("until"))), p["name"]) for p in extra["names"]]
     for code, periods in extras.get("_sector_names", {}).items():
         kb.sector_name_periods[code] = [
             (Period(code, _date(p.get("from")), _date(p.get("until"))), p["name"]) for p in periods]
+
+
+def _pass_seats(kb: ActorKB, code: str, extra: dict) -> None:
+    """After a former state's end, its seats of power speak for its
+    ``successor`` (the same sector), unless the successor names them itself:
+    "Aden" after 1990-05-21 is Yemen's."""
+    successor, until = extra.get("successor"), _date(extra.get("until"))
+    if not successor or until is None:
+        return
+    start = until + dt.timedelta(days=1)
+    for seat, sector in extra.get("seats", {}).items():
+        key = f"seat:{successor}:{seat}"
+        if key not in kb.entries:
+            kb.add_entry(Entry(key, seat, "seat", successor, [seat], [Period(successor + sector)], valid_from=start))
 
 
 def _add_organizations(kb: ActorKB, data: dict, prefer: bool = False) -> None:
