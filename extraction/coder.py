@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..ontology.actors import Actor, ActorKB
 from ..ontology.cameo import event_type
-from .dates import date_period, resolve_date_expression
+from .dates import clause_verb, date_period, dates_event, resolve_date_expression, tense_of
 from .event import Event, IssueRef, make_event_id
 from .issues import IssuePhrase, cluster_issues, issue_phrase
 from .lexicon import Lexicon, VerbEntry
@@ -85,6 +85,8 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 #: Roots of acts on a proposal whose content is not an act of the actor:
 #: appeals and demands for it, disapproval of it, rejections and vetoes of it.
 _CONTENT_ROOTS = ("02", "10", "11", "12")
+#: Modals of obligation: what one must or should do is not done.
+_OBLIGATION_MODALS = {"must", "should", "ought"}
 #: Marks of a clause that states a condition or a question, not an act done.
 _CONDITION_MARKS = ("if", "unless", "whether")
 #: Roots of acts of disapproval, rejection, threat, protest, cut relations,
@@ -222,6 +224,11 @@ class EventCoder:
         if token.i in self._modal_verbs or self._is_demanded(token) or self._is_proposed_content(token) \
                 or self._is_hypothetical(token):
             return None
+        cessation = self.lex.words("cessation_verbs")
+        if token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_.lower() in cessation:
+            return None  # "stopped attacking ships": the attacks end, they are not an act of that day
+        if token.lemma_.lower() in cessation and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
+            return None  # nor is "stopped" there a coercion (170) of anyone
         if token.dep_ in ("xcomp", "dobj", "attr"):
             # "comment" in "declined to comment", "curfew" in "imposed a curfew":
             # a word its head's verb phrase holds is coded with that phrase
@@ -397,6 +404,9 @@ class EventCoder:
             if clause.pos_ == "ADJ" and clause.lemma_.lower() in self.lex.words("intent_adjectives"):
                 intent = True
                 clause = clause.head
+            asking = self.lex.match_verb(clause) if clause.pos_ in ("AUX", "VERB") else None
+            if asking is not None and asking[0].code[:2] in _CONTENT_ROOTS and head in asking[1]:
+                return None  # "asked for aid", "called for talks": what is asked for, not done
             supported = self._supported(clause) if head.lower_ == "in" else None
             if supported is not None:
                 # "Iran backed dissident Kurds in attacks on ...": the attacks are
@@ -532,6 +542,9 @@ class EventCoder:
                 actors = self._conj_mentions(agents[0], resolver) if agents else []
                 targets = self._conj_mentions(passive[0], resolver) if passive else []
                 return actors, targets, "subject"
+            if node.dep_ == "amod" and node.tag_ == "VBG" and node.head != node:
+                # "pursuing retreating Iranian troops": the troops retreat, not the pursuers
+                return self._conj_mentions(node.head, resolver), [], "subject"
             if node.dep_ in ("xcomp", "conj", "pcomp", "acomp") and node.head != node:
                 node = node.head
                 continue
@@ -782,6 +795,13 @@ class EventCoder:
         if refused:
             code, negated, confidence = _REFUSAL_CODE.get(root, "120"), True, confidence - 0.1
             return code, False, negated, confidence
+        obliged = {c.lower_ for c in children if c.dep_ == "aux"}
+        if head is not None:
+            obliged |= {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if obliged & _OBLIGATION_MODALS:
+            # "Iraq must withdraw", "Iran should stop attacking": asked of it, not
+            # done; with a speaker, the demand or appeal is coded (_modal_demands)
+            return None, False, False, confidence
         if head_lemma in self.lex.words("threat_verbs"):
             return _INTENT_CODE.get(root, "130") if root not in ("01", "02", "03", "04", "05", "06", "07", "08") else "130", True, False, confidence - 0.05
         auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
@@ -1055,18 +1075,37 @@ class EventCoder:
         return None
 
     def _sentence_dates(self, doc, sentences, day) -> list:
-        """Per sentence: list of (token index, date) for resolvable date expressions."""
+        """Per sentence: list of (root token, date, dates an act) for resolvable
+        date expressions, each read in the tense of its clause ("will meet on
+        Friday" is the coming Friday); see :meth:`_dates_an_act`."""
         out = [[] for _ in sentences]
         starts = [s.start for s in sentences]
         for ent in doc.ents:
             if ent.label_ not in ("DATE",):
                 continue
-            resolved = resolve_date_expression(ent.text, day)
+            resolved = resolve_date_expression(ent.text, day, tense_of(ent.root))
             if resolved is None:
                 continue
             index = max(i for i, s in enumerate(starts) if s <= ent.start)
-            out[index].append((ent.root, resolved))
+            out[index].append((ent.root, resolved, self._dates_an_act(ent.root)))
         return out
+
+    def _dates_an_act(self, date) -> bool:
+        """True when a date is the day of an act its sentence reports: it
+        dates its own clause (:func:`.dates.dates_event`), and that clause
+        reports an act: its verb is one the lexicon knows, a speech verb, a
+        light verb with an act for object ("held talks on Friday"), or has a
+        named actor for subject ("which President Trump described on
+        Thursday"); not a state of things ("until his term ends on October
+        30", "the accord that expires in May")."""
+        verb = clause_verb(date)
+        if verb is None or not dates_event(date, verb):
+            return False
+        if self.lex.match_verb(verb) is not None or verb.lemma_.lower() in self.lex.words("speech") \
+                or self._defers_to_noun(verb):
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+                   for c in verb.children)
 
     def _events(self, c: _Candidate, article, sentences, dates, resolver) -> list[Event]:
         sent = sentences[c.sentence_index]
@@ -1133,17 +1172,21 @@ class EventCoder:
 
     @staticmethod
     def _date_for(c, article, sentences, dates):
-        found = dates[c.sentence_index]
+        # only a date of the event's own clause, or of the report it sits in
+        # ("until his term ends on October 30" dates the term, not the event)
+        found = [found for found in dates[c.sentence_index] if dates_event(found[0], c.trigger)]
         if found:
-            best = min(found, key=lambda pair: _tree_distance(pair[0], c.trigger))
+            best = min(found, key=lambda found: _tree_distance(found[0], c.trigger))
             return best[1], "sentence"
         text = c.trigger.doc.text
         paragraph = text.count("\n\n", 0, sentences[c.sentence_index].start_char)
         for index in range(c.sentence_index - 1, -1, -1):
             if text.count("\n\n", 0, sentences[index].start_char) != paragraph:
                 break
-            if dates[index]:
-                return dates[index][-1][1], "paragraph"
+            # an earlier sentence's date carries over when it is the day of an act
+            acts = [found for found in dates[index] if found[2]]
+            if acts:
+                return acts[-1][1], "paragraph"
         return article.published_date, "published"
 
 

@@ -55,6 +55,11 @@ def test_the_content_of_an_appeal_is_not_an_act_of_the_one_appealing(extractor):
     assert {(e.actor.code, e.event_type.root) for e in events} == {("IGOUNO", "02")}
     events = _events(extractor, "Japan called for a council resolution to impose an arms embargo on Iran.")
     assert {e.event_type.root for e in events} == {"02"}
+    # what is asked for is not given: "asked for aid" is no aid (070)
+    events = _events(extractor, "Kenya asked for aid to rebuild its roads.")
+    assert {(e.actor.code, e.code) for e in events} == {("KENGOV", "023")}
+    events = _events(extractor, "Iran called for talks with Iraq.")
+    assert {(e.actor.code, e.target.code, e.event_type.root) for e in events} == {("IRNGOV", "IRQGOV", "02")}
 
 
 # -- refusing or forgoing a hostile act ------------------------------------
@@ -146,3 +151,31 @@ def test_unwilling_and_reluctant_refuse_the_act(extractor, text, expected):
 def test_what_an_act_answers_names_neither_its_target_nor_its_place(extractor, text, actor, wrong):
     events = _by(_events(extractor, text), actor)
     assert events and all(e.target is None or e.target.country != wrong for e in events), events
+
+
+@pytest.mark.parametrize("text, country, roots", [
+    ("Iraq must withdraw its troops.", "IRQ", {"08"}),
+    ("The council said Iraq must withdraw its troops.", "IRQ", {"08"}),
+    ("Iran should stop attacking ships.", "IRN", {"17", "19"}),
+    ("Israel should release the prisoners, Egypt said.", "ISR", {"08"}),
+])
+def test_what_an_actor_must_or_should_do_is_not_done(extractor, text, country, roots):
+    events = _events(extractor, text)
+    assert not [e for e in _by(events, country) if e.event_type.root in roots], [(e.code, e.trigger) for e in events]
+
+
+def test_the_speaker_of_an_obligation_demands_or_appeals(extractor):
+    events = _events(extractor, "Israel should release the prisoners, Egypt said.")
+    assert {(e.actor.code, e.target.code, e.event_type.root) for e in events} == {("EGYGOV", "ISRGOV", "02")}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Iran stopped attacking ships.", "IRN"),
+    ("Iraq ceased shelling the city.", "IRQ"),
+    ("The rebels halted raiding the border villages.", None),
+])
+def test_an_act_that_ends_is_not_done_that_day(extractor, text, country):
+    events = _events(extractor, text)
+    assert not [e for e in events if e.event_type.quad_class == 4 or e.code == "170"], [(e.code, e.trigger) for e in events]
+    kept = _events(extractor, "Iraq kept shelling the city.")
+    assert {(e.actor.code, e.event_type.root) for e in kept} == {("IRQGOV", "19")}

@@ -27,8 +27,11 @@ def test_trump_demands_the_base_back(seed_result):
     assert e.date == dt.date(2025, 9, 18)
     assert e.actor_person == "Donald Trump"
     assert e.stance == 1
+    # "Washington's push to regain access to Bagram air base, which President Donald Trump described
+    # on Thursday as strategically vital": Thursday is the day Trump described the base, in a clause
+    # of its own; the push is dated by the report (issue 17: never by a date inside its content)
     push = _find(seed_result.events, "USAGOV", "10", words="push to regain access to Bagram")
-    assert push.date == dt.date(2025, 9, 18)
+    assert push.date == dt.date(2025, 9, 20)
 
 
 def test_taliban_government_rejects_us_military_presence(seed_result):
