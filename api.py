@@ -417,44 +417,49 @@ def events(store=None, *, min_confidence: float = 0.0, article: str | None = Non
     return _frame("events", rows, as_frame)
 
 
-def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+def opposition(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False,
+               level: str = "country"):
     """Return who opposes whom (on issues matching ``issue``), with weights and evidence.
 
     Each dict has ``a``, ``b`` (``{"name", "code"}``), ``issue``, ``weight``
-    and ``evidence`` (event ids). See :func:`geopolkg.graph.opposition`.
+    and ``evidence`` (event ids). Actors are countries by default, or
+    sectors with ``level="sector"`` (:mod:`geopolkg.graph.level`). See
+    :func:`geopolkg.graph.opposition`.
     With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["relations"]``.
     """
     from .graph.opposition import opposition as _opposition
 
-    rows = [r.to_dict() for r in _opposition(events(store, min_confidence=min_confidence), issue)]
+    rows = [r.to_dict() for r in _opposition(events(store, min_confidence=min_confidence), issue, level)]
     return _frame("relations", rows, as_frame)
 
 
-def alignment(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+def alignment(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False,
+              level: str = "country"):
     """Return who aligns with whom (same stance on an issue), with evidence (``as_frame``: as :func:`opposition`)."""
     from .graph.opposition import alignment as _alignment
 
-    rows = [r.to_dict() for r in _alignment(events(store, min_confidence=min_confidence), issue)]
+    rows = [r.to_dict() for r in _alignment(events(store, min_confidence=min_confidence), issue, level)]
     return _frame("relations", rows, as_frame)
 
 
-def actor_graph(store=None, issue: str | None = None, *, min_confidence: float = 0.0):
+def actor_graph(store=None, issue: str | None = None, *, min_confidence: float = 0.0, level: str = "country"):
     """Return the actor network as a networkx MultiDiGraph (see :func:`geopolkg.graph.actor_graph`)."""
     from .graph.network import actor_graph as _actor_graph
 
-    return _actor_graph(events(store, min_confidence=min_confidence), issue=issue)
+    return _actor_graph(events(store, min_confidence=min_confidence), issue=issue, level=level)
 
 
 # -- relationship analysis (geopolkg.graph): issues, stance, signed network, derived relations
 
-def issues(store=None, text: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+def issues(store=None, text: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False,
+           level: str = "country"):
     """Return the issue catalogue (see :func:`geopolkg.graph.issues.issue_catalogue`).
 
     With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["issues"]``.
     """
     from .graph.issues import issue_catalogue
 
-    rows = [s.to_dict() for s in issue_catalogue(events(store, min_confidence=min_confidence), text)]
+    rows = [s.to_dict() for s in issue_catalogue(events(store, min_confidence=min_confidence), text, level)]
     return _frame("issues", rows, as_frame)
 
 
@@ -480,27 +485,28 @@ def edit_issue(store, action: str, key: str, *args, **kwargs) -> dict:
     return edit
 
 
-def stance(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False):
+def stance(store=None, issue: str | None = None, *, min_confidence: float = 0.0, as_frame: bool = False,
+           level: str = "country"):
     """Return each actor's stance on each issue matching ``issue`` (see :mod:`geopolkg.graph.stance`).
 
     With ``as_frame=True``, a DataFrame of :data:`geopolkg.frames.SCHEMAS` ``["stance"]``.
     """
     from .graph.stance import actor_stances
 
-    found = actor_stances(events(store, min_confidence=min_confidence), issue)
+    found = actor_stances(events(store, min_confidence=min_confidence), issue, level)
     rows = [s.to_dict() for key in sorted(found) for s in sorted(found[key].values(), key=lambda s: s.actor["code"])]
     return _frame("stance", rows, as_frame)
 
 
-def signed_graph(store=None, *, since=None, until=None, min_confidence: float = 0.0):
+def signed_graph(store=None, *, since=None, until=None, min_confidence: float = 0.0, level: str = "country"):
     """Return the signed actor network of a time window (see :func:`geopolkg.graph.signed.signed_graph`)."""
     from .graph.signed import signed_graph as _signed
 
-    return _signed(events(store, min_confidence=min_confidence), since=since, until=until)
+    return _signed(events(store, min_confidence=min_confidence), since=since, until=until, level=level)
 
 
 def pairs(store=None, sign: str = "conflict", *, since=None, until=None, min_confidence: float = 0.0,
-          as_frame: bool = False):
+          as_frame: bool = False, level: str = "country"):
     """Return the signed network's relations, strongest conflict (or cooperation) first.
 
     See :func:`geopolkg.graph.signed.pairs`. With ``as_frame=True``, a
@@ -508,31 +514,34 @@ def pairs(store=None, sign: str = "conflict", *, since=None, until=None, min_con
     """
     from .graph.signed import pairs as _pairs
 
-    rows = _pairs(signed_graph(store, since=since, until=until, min_confidence=min_confidence), sign)
+    rows = _pairs(signed_graph(store, since=since, until=until, min_confidence=min_confidence, level=level), sign)
     return _frame("pairs", rows, as_frame)
 
 
-def camps(store=None, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 1) -> dict:
-    """Return the camps and balance of the signed network (see :func:`geopolkg.graph.balance.camps`)."""
+def camps(store=None, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 2,
+          min_weight: float = 1.0, resamples: int = 100, level: str = "country") -> dict:
+    """Return the camps of the signed network, how sure they are, and its balance
+    (see :func:`geopolkg.graph.balance.camps`)."""
     from .graph.balance import camps as _camps
 
     return _camps(events(store, min_confidence=min_confidence), since=since, until=until,
-                  min_events=min_events).to_dict()
+                  min_events=min_events, min_weight=min_weight, resamples=resamples, level=level).to_dict()
 
 
-def centrality(store=None, *, since=None, until=None, min_confidence: float = 0.0) -> list[dict]:
+def centrality(store=None, *, since=None, until=None, min_confidence: float = 0.0, level: str = "country") -> list[dict]:
     """Return central actors on the cooperation and conflict layers (see :mod:`geopolkg.graph.centrality`)."""
     from .graph.centrality import centrality as _centrality
 
-    return _centrality(events(store, min_confidence=min_confidence), since=since, until=until)
+    return _centrality(events(store, min_confidence=min_confidence), since=since, until=until, level=level)
 
 
 def trends(store=None, window: str = "month", *, since=None, until=None, min_confidence: float = 0.0,
-           top: int = 10) -> dict:
+           top: int = 10, level: str = "country") -> dict:
     """Return windows and the relations that improved or worsened most (see :mod:`geopolkg.graph.trends`)."""
     from .graph.trends import trends as _trends
 
-    return _trends(events(store, min_confidence=min_confidence), window, since=since, until=until, top=top)
+    return _trends(events(store, min_confidence=min_confidence), window, since=since, until=until, top=top,
+                   level=level)
 
 
 def derive(store=None, *, network: bool = True, min_weight: float = 1.0) -> list[dict]:

@@ -19,7 +19,8 @@ import click
 from .. import __version__
 from ..errors import GeopolkgError
 
-__all__ = ["cli", "store_option", "format_option", "confidence_option", "fail_cleanly", "emit", "actor_text"]
+__all__ = ["cli", "store_option", "format_option", "confidence_option", "level_option", "fail_cleanly", "emit",
+           "actor_text"]
 
 
 def fail_cleanly(func):
@@ -47,6 +48,12 @@ def format_option(choices=("table", "json", "csv"), default="table"):
 def confidence_option(func):
     return click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                         help="Keep only events at least this confident (0 to 1).")(func)
+
+
+def level_option(func):
+    return click.option("--level", type=click.Choice(["country", "sector"]), default="country", show_default=True,
+                        help="Count one actor per country (a government, its military and its people are one), "
+                             "or per sector as coded (USAGOV, USAMIL).")(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .. import api
-from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format_option, store_option
+from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format_option, level_option, store_option
 
 
 @cli.command()
@@ -86,9 +86,10 @@ def _relation_command(name, func, help_text):
     @click.option("--issue", help="Only issues whose label contains this text (case-insensitive).")
     @format_option()
     @confidence_option
+    @level_option
     @fail_cleanly
-    def command(store, issue, fmt, min_confidence):
-        rows = func(store, issue, min_confidence=min_confidence)
+    def command(store, issue, fmt, min_confidence, level):
+        rows = func(store, issue, min_confidence=min_confidence, level=level)
         emit(rows, [("a", lambda r: actor_text(r["a"])), ("b", lambda r: actor_text(r["b"])),
                      ("issue", lambda r: r["issue"]), ("weight", lambda r: r["weight"]),
                      ("evidence", lambda r: " ".join(r["evidence"]))], fmt)

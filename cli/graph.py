@@ -9,7 +9,7 @@ import click
 
 from .. import api
 from ..ontology import iris
-from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format_option, store_option
+from .base import actor_text, cli, confidence_option, emit, fail_cleanly, format_option, level_option, store_option
 
 __all__ = ["issues", "stance", "pairs", "camps", "centrality", "trends", "derive"]
 
@@ -34,9 +34,10 @@ def _store_of(ctx, store):
 @click.option("--issue", help="Only issues whose label or key contains this text (case-insensitive).")
 @format_option()
 @confidence_option
+@level_option
 @click.pass_context
 @fail_cleanly
-def issues(ctx, store, issue, fmt, min_confidence):
+def issues(ctx, store, issue, fmt, min_confidence, level):
     """List the issues with event counts, actors and date ranges; rename, merge or split them.
 
     \b
@@ -49,7 +50,7 @@ def issues(ctx, store, issue, fmt, min_confidence):
     ctx.ensure_object(dict)["store"] = store
     if ctx.invoked_subcommand is not None:
         return
-    rows = api.issues(store, issue, min_confidence=min_confidence)
+    rows = api.issues(store, issue, min_confidence=min_confidence, level=level)
     emit(rows, [("key", lambda r: r["key"]), ("label", lambda r: r["label"]), ("events", lambda r: r["events"]),
                 ("articles", lambda r: r["articles"]), ("from", lambda r: r["date_min"]),
                 ("to", lambda r: r["date_max"]), ("actors", lambda r: " ".join(r["actors"])),
@@ -101,10 +102,11 @@ def split(ctx, key, event_ids, articles, new_key, label, store):
 @click.option("--issue", help="Only issues whose label or key contains this text (case-insensitive).")
 @format_option()
 @confidence_option
+@level_option
 @fail_cleanly
-def stance(store, issue, fmt, min_confidence):
+def stance(store, issue, fmt, min_confidence, level):
     """Each actor's stance on each issue: supports, opposes or mixed, with score and evidence."""
-    rows = api.stance(store, issue, min_confidence=min_confidence)
+    rows = api.stance(store, issue, min_confidence=min_confidence, level=level)
     emit(rows, [("issue", lambda r: r["issue"]), ("actor", lambda r: actor_text(r["actor"])),
                 ("stance", lambda r: r["stance"]), ("score", lambda r: r["score"]),
                 ("evidence", lambda r: " ".join(r["evidence"]))], fmt)
@@ -118,13 +120,15 @@ def stance(store, issue, fmt, min_confidence):
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Show this many pairs.")
 @format_option()
 @confidence_option
+@level_option
 @fail_cleanly
-def pairs(store, since, until, sign, top, fmt, min_confidence):
+def pairs(store, since, until, sign, top, fmt, min_confidence, level):
     """Pairs of actors in the signed network (sum of Goldstein x confidence), strongest conflict first."""
-    rows = api.pairs(store, sign, since=since, until=until, min_confidence=min_confidence)[:top]
+    rows = api.pairs(store, sign, since=since, until=until, min_confidence=min_confidence, level=level)[:top]
     emit(rows, [("a", lambda r: actor_text(r["a"])), ("b", lambda r: actor_text(r["b"])),
                 ("weight", lambda r: r["weight"]), ("events", lambda r: r["count"]),
                 ("coop", lambda r: r["cooperation"]), ("conflict", lambda r: r["conflict"]),
+                ("neutral", lambda r: r["neutral"]),
                 ("from", lambda r: r["date_min"]), ("to", lambda r: r["date_max"]),
                 ("evidence", lambda r: " ".join(r["evidence"]))], fmt)
 
@@ -132,19 +136,38 @@ def pairs(store, since, until, sign, top, fmt, min_confidence):
 @cli.command()
 @store_option
 @window_options
-@click.option("--min-events", type=click.IntRange(1), default=1, show_default=True,
-              help="Ignore relations resting on fewer events.")
+@click.option("--min-events", type=click.IntRange(1), default=2, show_default=True,
+              help="Least cooperation and conflict events of a relation (neutral statements do not count).")
+@click.option("--min-weight", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Least |signed weight| (Goldstein x confidence) of a relation.")
+@click.option("--resamples", type=click.IntRange(0), default=100, show_default=True,
+              help="Bootstrap resamples of the events that measure how sure the camps are (0 to skip).")
 @format_option(("table", "json"))
 @confidence_option
+@level_option
 @fail_cleanly
-def camps(store, since, until, min_events, fmt, min_confidence):
-    """Camps of the signed actor network (least frustration) and how balanced it is."""
-    result = api.camps(store, since=since, until=until, min_confidence=min_confidence, min_events=min_events)
+def camps(store, since, until, min_events, min_weight, resamples, fmt, min_confidence, level):
+    """Camps of the signed actor network (least frustration), how sure they are, and how balanced it is.
+
+    Only relations with enough evidence make camps; actors without any are
+    left out and listed, not shown as camps of one.
+    """
+    result = api.camps(store, since=since, until=until, min_confidence=min_confidence, min_events=min_events,
+                       min_weight=min_weight, resamples=resamples, level=level)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
     emit(result["camps"], [("camp", lambda r: r["camp"]),
-                           ("actors", lambda r: ", ".join(actor_text(a) for a in r["actors"]))], "table")
+                           ("sure", lambda r: "" if r["stability"] is None else r["stability"]),
+                           ("actors", lambda r: ", ".join(
+                               actor_text(a) + ("" if a["stability"] is None else f" {a['stability']}")
+                               for a in r["actors"]))], "table")
+    if result["alone"]:
+        click.echo(f"alone, no ally in the evidence: {', '.join(actor_text(a) for a in result['alone'])}")
+    if result["left_out"]:
+        click.echo(f"left out, too little evidence: {len(result['left_out'])} actor(s) "
+                   f"({', '.join(a['code'] for a in result['left_out'][:20])}"
+                   f"{', ...' if len(result['left_out']) > 20 else ''})")
     f, t = result["frustration"], result["triangles"]
     click.echo(f"frustration: {f['frustrated']} of {f['edges']} relation(s) break the camps "
                f"(weight {f['weight']} of {f['total_weight']}, index {f['index']})")
@@ -157,10 +180,11 @@ def camps(store, since, until, min_events, fmt, min_confidence):
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Show this many actors.")
 @format_option()
 @confidence_option
+@level_option
 @fail_cleanly
-def centrality(store, since, until, top, fmt, min_confidence):
+def centrality(store, since, until, top, fmt, min_confidence, level):
     """Central actors: degree, betweenness and PageRank on the conflict and cooperation layers."""
-    rows = api.centrality(store, since=since, until=until, min_confidence=min_confidence)[:top]
+    rows = api.centrality(store, since=since, until=until, min_confidence=min_confidence, level=level)[:top]
     cols = [("actor", lambda r: actor_text(r["actor"]))]
     for layer in ("conflict", "cooperation"):
         for measure in ("degree", "betweenness", "pagerank"):
@@ -180,10 +204,12 @@ def centrality(store, since, until, top, fmt, min_confidence):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw the timeline of these events to this file (.html, .png or .svg), "
                    "as 'geopolkg timeline' does.")
+@level_option
 @fail_cleanly
-def trends(store, window, since, until, top, fmt, min_confidence, output):
+def trends(store, window, since, until, top, fmt, min_confidence, output, level):
     """Change over time: events and tone per window, and the relations that improved or worsened most."""
-    result = api.trends(store, window, since=since, until=until, min_confidence=min_confidence, top=top)
+    result = api.trends(store, window, since=since, until=until, min_confidence=min_confidence, top=top,
+                        level=level)
     if output is not None:
         written = api.timeline(store, window=window, since=since, until=until,
                                min_confidence=min_confidence).save(output)

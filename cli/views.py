@@ -8,7 +8,7 @@ import click
 
 from .. import api
 from ..views.select import KINDS, MAX_EDGES, MAX_NODES
-from .base import cli, confidence_option, fail_cleanly, store_option
+from .base import cli, confidence_option, fail_cleanly, level_option, store_option
 
 
 @cli.command()
@@ -32,10 +32,11 @@ from .base import cli, confidence_option, fail_cleanly, store_option
 @click.option("--max-edges", type=click.IntRange(0), default=MAX_EDGES, show_default=True,
               help="Size cap: draw at most this many relations (the heaviest).")
 @confidence_option
+@level_option
 @click.option("--title", help="Page or picture title.")
 @fail_cleanly
 def view(output, store, issue, actor, hops, since, until, min_weight, kind, fmt, max_nodes, max_edges,
-         min_confidence, title):
+         min_confidence, level, title):
     """Draw actors and their relations: an interactive page that works offline, or a picture.
 
     When the selection is larger than the cap, the strongest part is drawn
@@ -44,7 +45,7 @@ def view(output, store, issue, actor, hops, since, until, min_weight, kind, fmt,
     path = api.view(output, store, issue, min_confidence=min_confidence, title=title, fmt=fmt,
                     notify=lambda line: click.echo(f"note: {line}", err=True), actor=actor, hops=hops,
                     since=since, until=until, min_weight=min_weight, kind=kind, max_nodes=max_nodes,
-                    max_edges=max_edges)
+                    max_edges=max_edges, level=level)
     click.echo(f"wrote {path}")
 
 

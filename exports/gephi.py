@@ -58,7 +58,8 @@ def gephi_graph(store, selection: Selection | None = None, *, dynamic: bool = Fa
     from ..graph.network import actor_graph
     from ..store.records import read_events
 
-    source = actor_graph((selection or Selection()).events(read_events(store)))
+    # the stored codes, as the RDF and Neo4j exports hold them (sectors apart)
+    source = actor_graph((selection or Selection()).events(read_events(store)), level="sector")
     G = nx.MultiDiGraph(name="geopolkg actor network")
     for node, data in source.nodes(data=True):
         G.add_node(node, **_check(dict(data), f"node {node}"))

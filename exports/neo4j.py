@@ -152,7 +152,8 @@ def neo4j_tables(store, selection: Selection | None = None) -> Neo4jTables:
         {"id": a["id"], "title": _text(a["title"]), "published": _day(a["published"]), "source": _text(a["source"]),
          "url": a["url"] or "", "labels": ["Article"]}
         for a in read_articles(store) if a["id"] in wanted]
-    for name, relations in (("opposes.csv", opposition(events)), ("aligns_with.csv", alignment(events))):
+    for name, relations in (("opposes.csv", opposition(events, level="sector")),
+                            ("aligns_with.csv", alignment(events, level="sector"))):  # the stored codes
         t.relationships[name] = [
             {"src": r.a["code"], "dst": r.b["code"], "issue": _text(r.issue), "issueKey": r.issue_key,
              "weight": round(r.weight, 6), "events": len(set(r.evidence)), "evidence": sorted(set(r.evidence))}

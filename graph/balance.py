@@ -235,22 +235,110 @@ def find_camps(G: nx.Graph) -> dict:
     return {n: i for i, ms in enumerate(ordered) for n in ms}
 
 
+def _signed_events(d: dict):
+    """The signed events a relation rests on (cooperation and conflict, not neutral
+    statements), or None when the graph does not say (a graph made by hand)."""
+    if "cooperation" in d or "conflict" in d:
+        return int(d.get("cooperation") or 0) + int(d.get("conflict") or 0)
+    if "count" in d:
+        return int(d["count"])
+    return None
+
+
+def _evidenced(G: nx.Graph, min_events: int, min_weight: float) -> nx.Graph:
+    """The relations of ``G`` with enough evidence, and the actors they join."""
+    H = nx.Graph(**G.graph)
+    for u, v, d in G.edges(data=True):
+        n = _signed_events(d)
+        if u == v or (n is not None and n < min_events) or abs(float(d.get("weight", 0.0))) < min_weight:
+            continue
+        for node in (u, v):
+            if node not in H:
+                H.add_node(node, **G.nodes[node])
+        H.add_edge(u, v, **d)
+    return H
+
+
+def _placements(partition: dict, nodes: list) -> dict:
+    """Per actor, the set of actors in its camp (for co-assignment counts)."""
+    by_camp: dict = {}
+    for n in nodes:
+        by_camp.setdefault(partition[n], set()).add(n)
+    return {n: by_camp[partition[n]] for n in nodes}
+
+
+def _stability(H: nx.Graph, partition: dict, tones: dict, resamples: int, seed: int) -> dict | None:
+    """Per actor, the share of its placements (with or apart from each other
+    actor) that the camps of resampled evidence reproduce; None without the
+    events (a graph given by hand).
+
+    Each resample draws the events behind the relations of ``H`` with
+    replacement (as many as there are; a bootstrap, Efron 1979), sums their
+    tones per pair, and finds the camps again among the same actors.
+    """
+    if not tones or resamples <= 0 or H.number_of_nodes() < 2:
+        return None
+    import random
+
+    rng = random.Random(seed)
+    nodes = sorted(H.nodes, key=str)
+    pool = [(pair, t) for pair, ts in sorted(tones.items()) for t in ts]
+    agree = {n: 0 for n in nodes}
+    same = _placements(partition, nodes)
+    for _ in range(resamples):
+        weights: dict = {}
+        for pair, t in rng.choices(pool, k=len(pool)):
+            weights[pair] = weights.get(pair, 0.0) + t
+        R = nx.Graph()
+        R.add_nodes_from(nodes)
+        R.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items() if w)
+        again = _placements(find_camps(R), nodes)
+        for n in nodes:
+            agree[n] += sum(1 for m in nodes if m != n and ((m in same[n]) == (m in again[n])))
+    pairs = (len(nodes) - 1) * resamples
+    return {n: round(agree[n] / pairs, 3) for n in nodes}
+
+
+def _agreement(H: nx.Graph, partition: dict) -> dict:
+    """Per actor, the share of the weight of its relations that its camp fits
+    (positive inside, negative outside): 1.0 when nothing it does breaks it."""
+    fit: dict = {n: [0.0, 0.0] for n in H.nodes}
+    for u, v, w in _signed_edges(H):
+        ok = (partition[u] == partition[v]) == (w > 0)
+        for n in (u, v):
+            fit[n][1] += abs(w)
+            fit[n][0] += abs(w) if ok else 0.0
+    return {n: round(a / t, 3) if t else None for n, (a, t) in fit.items()}
+
+
 @dataclass
 class Camps:
-    """Camps of a signed actor network and how balanced it is.
+    """Camps of a signed actor network, how sure they are, and how balanced the network is.
 
     Attributes
     ----------
     partition : dict
-        Actor code -> camp number.
+        Actor code -> camp number, for the actors with enough evidence.
     members : list of list of str
         Camp number -> its actor codes.
     frustration : dict
         :func:`frustration` of the partition.
     triangles : dict
-        :func:`triangle_balance` of the network.
+        :func:`triangle_balance` of the network of evidenced relations.
     graph : networkx.Graph
-        The signed network, with a ``camp`` (int) attribute on each node.
+        The evidenced relations, with ``camp`` (int), ``agreement`` and
+        ``stability`` (float or None) on each node.
+    agreement : dict
+        Actor -> share of the weight of its relations that the camps fit.
+    stability : dict or None
+        Actor -> share of its placements (with or apart from each other
+        actor) that resampled evidence reproduces; None when camps were
+        found on a graph given without its events.
+    left_out : list of dict
+        Actors of the network with too little evidence: ``code``, ``name``,
+        ``events`` (signed events of its relations, all too thin).
+    evidence : dict
+        The thresholds used: ``min_events``, ``min_weight``, ``resamples``.
     """
 
     partition: dict
@@ -258,46 +346,146 @@ class Camps:
     frustration: dict
     triangles: dict
     graph: nx.Graph = field(repr=False, default=None)
+    agreement: dict = field(default_factory=dict)
+    stability: dict | None = None
+    left_out: list = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+
+    def camp_stability(self, camp: int) -> float | None:
+        """The mean stability of a camp's members (None without resamples)."""
+        if self.stability is None:
+            return None
+        values = [self.stability[n] for n in self.members[camp]]
+        return round(sum(values) / len(values), 3)
+
+    @property
+    def alone(self) -> list:
+        """Actors with evidenced relations but no ally: camps of one (codes)."""
+        return [ms[0] for ms in self.members if len(ms) == 1]
 
     def to_dict(self) -> dict:
+        """``camps`` (two actors or more, numbered as in ``members``), ``alone``
+        (actors with no ally in the evidence), ``left_out``, ``evidence``,
+        ``frustration``, ``triangles``, ``since``, ``until``."""
         G = self.graph
         label = (lambda c: G.nodes[c].get("label", c)) if G is not None else (lambda c: c)
-        return {"camps": [{"camp": i, "actors": [{"code": c, "name": label(c)} for c in ms]}
-                          for i, ms in enumerate(self.members)],
+        stability = self.stability or {}
+
+        def actor(c):
+            return {"code": c, "name": label(c), "agreement": self.agreement.get(c), "stability": stability.get(c)}
+
+        return {"camps": [{"camp": i, "stability": self.camp_stability(i), "actors": [actor(c) for c in ms]}
+                          for i, ms in enumerate(self.members) if len(ms) > 1],
+                "alone": [actor(c) for c in self.alone],
+                "left_out": list(self.left_out), "evidence": dict(self.evidence),
                 "frustration": self.frustration, "triangles": self.triangles,
                 "since": G.graph.get("since", "") if G is not None else "",
                 "until": G.graph.get("until", "") if G is not None else ""}
 
 
-def camps(source, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 1) -> Camps:
-    """Find the camps of the signed actor network of a time window, and its balance.
+def camps(source, *, since=None, until=None, min_confidence: float = 0.0, min_events: int = 2,
+          min_weight: float = 1.0, resamples: int = 100, seed: int = 0, level: str | None = None) -> Camps:
+    """Find the camps of the signed actor network of a time window, how sure they are, and its balance.
+
+    A camp is a group of actors on one side: their relations with each
+    other are, on balance, cooperative and their relations with the other
+    camps, on balance, conflictual, as far as the evidence allows (the
+    partition of least frustration, :func:`find_camps`). From events, only
+    those that take a side count (:func:`geopolkg.graph.acts.takes_side`:
+    conflict against, support, aid and material cooperation for; meetings,
+    negotiations, offers, appeals and statements show contact, not a side),
+    weighted by Goldstein value x confidence. Only relations with enough
+    evidence take part: at least ``min_events`` such events and a signed
+    weight of at least ``min_weight``. Actors with no such relation are left
+    out (``left_out``), not made camps of one; an actor whose evidenced
+    relations give it no ally stands alone (``alone``).
 
     Parameters
     ----------
     source : networkx.Graph, list of dict, or a store
         A signed graph (:func:`geopolkg.graph.signed.signed_graph`), event
         records, or a store to read them from.
-    since, until, min_confidence
-        The window and confidence threshold (when ``source`` is not a graph).
+    since, until, min_confidence, level
+        The window, confidence threshold and level (when ``source`` is not a graph).
     min_events : int
-        Ignore relations resting on fewer events than this.
+        Least number of cooperation and conflict events of a relation
+        (a graph without those counts, made by hand, keeps all its relations).
+    min_weight : float
+        Least absolute signed weight (Goldstein x confidence) of a relation:
+        below one unit it rests on contact, not on a side taken (as for
+        :func:`geopolkg.graph.derive.derived_relations`).
+    resamples : int
+        How many bootstrap resamples of the events measure how sure the camps
+        are (``stability``; 0 to skip). Given a graph, there are no events to
+        resample and ``stability`` is None.
+    seed : int
+        Seed of the resampling (the result is the same for the same seed).
 
     Returns
     -------
     Camps
-    """
-    from .signed import signed_graph
 
-    G = source if isinstance(source, nx.Graph) else signed_graph(source, since=since, until=until,
-                                                                  min_confidence=min_confidence)
-    if min_events > 1:
-        G = G.copy()
-        G.remove_edges_from([(u, v) for u, v, d in G.edges(data=True) if d.get("count", 1) < min_events])
-    partition = find_camps(G)
-    nx.set_node_attributes(G, partition, "camp")
+    Raises
+    ------
+    AnalysisError
+        For a bad window or an unknown level.
+
+    Examples
+    --------
+    A and B endorse each other (CAMEO 051), A and C fight (190): two camps,
+    C alone. D's meeting with B (040) shows contact, not a side, and its one
+    endorsement of B is too little evidence: D is left out, not made a camp.
+
+    >>> a, b, c, d = ({"name": n, "code": n} for n in ("AAA", "BBB", "CCC", "DDD"))
+    >>> ev = [{"id": f"e{i}", "actor": x, "target": y, "event_code": k, "goldstein": g, "confidence": 1.0,
+    ...        "quad_class": q} for i, (x, y, k, g, q) in enumerate([
+    ...       (a, b, "051", 3.4, 1), (b, a, "051", 3.4, 1), (a, c, "190", -10.0, 4), (c, a, "190", -10.0, 4),
+    ...       (d, b, "040", 1.0, 1), (d, b, "051", 3.4, 1)])]
+    >>> result = camps(ev)
+    >>> result.members, result.alone, result.left_out
+    ([['AAA', 'BBB'], ['CCC']], ['CCC'], [{'code': 'DDD', 'name': 'DDD', 'events': 1}])
+
+    Every relation fits the camps (agreement 1.0), but they rest on four
+    events: in some resamples neither of A and B's two events is drawn, and
+    the two are apart.
+
+    >>> result.agreement["AAA"], result.camp_stability(0)
+    (1.0, 0.96)
+    """
+    from .acts import takes_side
+    from .signed import _dyadic, relation_events, signed_graph, tone
+
+    tones: dict = {}
+    if isinstance(source, nx.Graph):
+        G = source
+        names = {n: G.nodes[n].get("label", n) for n in G.nodes}
+    else:
+        dyadic = list(_dyadic(relation_events(source, since=since, until=until, min_confidence=min_confidence,
+                                              level=level)))
+        G = signed_graph([e for e in dyadic if takes_side(e)], since=since, until=until, level=level)
+        names = {a["code"]: a["name"] for e in dyadic for a in (e["actor"], e["target"])}
+        for e in dyadic:
+            if takes_side(e):
+                pair = tuple(sorted((e["actor"]["code"], e["target"]["code"])))
+                tones.setdefault(pair, []).append(tone(e))
+    H = _evidenced(G, min_events, min_weight)
+    tones = {pair: ts for pair, ts in tones.items() if H.has_edge(*pair)}
+    left_out = []
+    for n in sorted(set(names) - set(H.nodes), key=str):
+        thin = [_signed_events(d) or 0 for _, _, d in G.edges(n, data=True)] if n in G else []
+        left_out.append({"code": n, "name": names[n], "events": max(thin, default=0)})
+    partition = find_camps(H)
+    agreement = _agreement(H, partition)
+    stability = _stability(H, partition, tones, resamples, seed)
+    nx.set_node_attributes(H, partition, "camp")
+    nx.set_node_attributes(H, agreement, "agreement")
+    if stability is not None:
+        nx.set_node_attributes(H, stability, "stability")
     members: list = []
     for n, c in sorted(partition.items(), key=lambda kv: (kv[1], str(kv[0]))):
         if c == len(members):
             members.append([])
         members[c].append(n)
-    return Camps(partition, members, frustration(G, partition), triangle_balance(G), G)
+    return Camps(partition, members, frustration(H, partition), triangle_balance(H), H, agreement, stability,
+                 left_out, {"min_events": min_events, "min_weight": min_weight,
+                            "resamples": resamples if stability is not None else 0})

@@ -75,7 +75,8 @@ def layer_centrality(G: nx.DiGraph) -> dict[str, dict[str, float]]:
                 "pagerank": round(rank[n], 6), "strength": round(float(strength[n]), 6)} for n in G}
 
 
-def centrality(source, *, since=None, until=None, min_confidence: float = 0.0) -> list[dict]:
+def centrality(source, *, since=None, until=None, min_confidence: float = 0.0,
+               level: str | None = None) -> list[dict]:
     """Return the centrality of every actor on the cooperation and the conflict layers.
 
     Parameters
@@ -86,6 +87,9 @@ def centrality(source, *, since=None, until=None, min_confidence: float = 0.0) -
         The time window (inclusive days).
     min_confidence : float
         Leave out less confident events.
+    level : {"country", "sector"}, optional
+        One node per country or per sector (:mod:`.level`); None: as the
+        events were put at a level already, else per country.
 
     Returns
     -------
@@ -97,7 +101,7 @@ def centrality(source, *, since=None, until=None, min_confidence: float = 0.0) -
     from .signed import as_events
 
     events = as_events(source, min_confidence=min_confidence)
-    layers = {name: layer_graph(events, name, since=since, until=until) for name in LAYERS}
+    layers = {name: layer_graph(events, name, since=since, until=until, level=level) for name in LAYERS}
     scores = {name: layer_centrality(G) for name, G in layers.items()}
     G0 = layers["conflict"]
     rows = []

@@ -78,7 +78,7 @@ class IssueSummary:
         return dict(self.__dict__)
 
 
-def issue_catalogue(events: list[dict], text: str | None = None) -> list[IssueSummary]:
+def issue_catalogue(events: list[dict], text: str | None = None, level: str | None = None) -> list[IssueSummary]:
     """Return the issues of ``events`` with counts, actors and date ranges.
 
     Parameters
@@ -87,6 +87,9 @@ def issue_catalogue(events: list[dict], text: str | None = None) -> list[IssueSu
         Event records (:func:`load_events`); events without an issue are skipped.
     text : str, optional
         Only issues whose label or key contains this text (case-insensitive).
+    level : {"country", "sector"}
+        Actors, supporters and opponents as countries (default) or sectors
+        (:mod:`geopolkg.graph.level`).
 
     Returns
     -------
@@ -102,15 +105,16 @@ def issue_catalogue(events: list[dict], text: str | None = None) -> list[IssueSu
     ...        "date": "2025-09-20", "actor": af, "target": None, "stance": -1}]
     >>> [s] = issue_catalogue(ev)
     >>> s.events, s.articles, s.actors, s.date_min, s.date_max, s.supporters, s.opponents
-    (2, 2, ['AFGGOV', 'USAGOV'], '2025-09-18', '2025-09-20', ['USAGOV'], ['AFGGOV'])
+    (2, 2, ['AFG', 'USA'], '2025-09-18', '2025-09-20', ['USA'], ['AFG'])
     """
+    from .level import at_level
     from .stance import actor_stances, issue_matches
 
     groups: dict[str, list] = {}
-    for event in events:
+    for event in at_level(events, level):
         if issue_matches(event, text):
             groups.setdefault(event["issue_key"], []).append(event)
-    stances = actor_stances([e for evs in groups.values() for e in evs])
+    stances = actor_stances([e for evs in groups.values() for e in evs], level=level)
     out = []
     for key, evs in groups.items():
         dates = sorted(e["date"][:10] for e in evs if e.get("date"))

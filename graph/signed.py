@@ -4,13 +4,20 @@ Every event between two different actors (an actor and a target) adds its
 *tone* to the pair: the event type's Goldstein value (Goldstein 1992, -10
 most conflictual to +10 most cooperative) times the event's confidence. The
 pair's signed weight is the sum of the tones; its sign says whether the
-relation is, on balance, cooperative (+1) or conflictual (-1); events of
-Goldstein 0 (neutral statements) add to the pair's count but not its weight.
+relation is, on balance, cooperative (+1) or conflictual (-1). Neutral
+statements (CAMEO 010 and the like, Goldstein 0) add nothing to the weight
+and are counted apart (``neutral``), never as cooperation; acts not done
+(vetoed, refused, conditional: :mod:`.acts`) are not counted at all.
+
+Actors are counted at a level (:mod:`.level`): one node per country by
+default, so a country's government, military and people are one actor and
+their relations with each other are domestic, not pairs; or per sector.
 
 The *layers* split the events by CAMEO QuadClass instead: cooperation (1
-verbal, 2 material) and conflict (3 verbal, 4 material), as directed graphs
-from actor to target weighted by ``confidence x |Goldstein|``, the input of
-the centrality measures (:mod:`.centrality`).
+verbal, 2 material, neutral statements left out) and conflict (3 verbal, 4
+material), as directed graphs from actor to target weighted by
+``confidence x |Goldstein|``, the input of the centrality measures
+(:mod:`.centrality`).
 
 Every node and edge attribute is a str, int or float, so the graphs go to
 GraphML and GEXF as they are (evidence is a JSON list of event ids).
@@ -31,8 +38,11 @@ from collections import defaultdict
 import networkx as nx
 
 from ..errors import AnalysisError
+from .acts import counted, is_neutral, relation_of
+from .level import at_level
 
-__all__ = ["tone", "in_window", "as_events", "signed_graph", "layer_graph", "pairs", "LAYERS"]
+__all__ = ["tone", "in_window", "as_events", "relation_events", "signed_graph", "layer_graph", "pairs",
+           "LAYERS"]
 
 #: QuadClasses of each layer (CAMEO).
 LAYERS = {"cooperation": (1, 2), "conflict": (3, 4)}
@@ -112,6 +122,20 @@ def _dyadic(events):
             yield e
 
 
+def relation_events(source, *, since=None, until=None, min_confidence: float = 0.0,
+                    level: str | None = None) -> list[dict]:
+    """Return the events the relation layer counts: in the window, done
+    (:func:`geopolkg.graph.acts.counts_as_done`), with actors at ``level``
+    (:func:`geopolkg.graph.level.at_level`; domestic events lose their target).
+
+    Raises
+    ------
+    AnalysisError
+        For a bad window or an unknown level.
+    """
+    return at_level(counted(in_window(as_events(source, min_confidence=min_confidence), since, until)), level)
+
+
 def _add_nodes(G, events):
     from ..ontology.actors import kind_of_code
 
@@ -130,7 +154,8 @@ def _dates(evs):
     return (days[0], days[-1]) if days else ("", "")
 
 
-def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0) -> nx.Graph:
+def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0,
+                 level: str | None = None) -> nx.Graph:
     """Return the signed, weighted, undirected actor network of a time window.
 
     Parameters
@@ -141,6 +166,9 @@ def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0)
         First and last day of the window (inclusive).
     min_confidence : float
         Leave out events less confident than this.
+    level : {"country", "sector"}, optional
+        One node per country or per sector (:mod:`.level`); None: as the
+        events were put at a level already, else per country.
 
     Returns
     -------
@@ -149,9 +177,16 @@ def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0)
         (events the actor carried out in the window). Edges: ``weight`` (sum of
         Goldstein x confidence, float), ``sign`` (-1, 0, 1), ``positive`` and
         ``negative`` (sums of the positive and of the absolute negative tones),
-        ``count``, ``cooperation`` and ``conflict`` (events of QuadClass 1-2 and
-        3-4), ``date_min``, ``date_max`` (ISO days, or empty), ``evidence``
-        (JSON list of event ids).
+        ``count`` (events), ``cooperation`` and ``conflict`` (events of
+        QuadClass 1-2 with a positive Goldstein value, and of QuadClass 3-4),
+        ``neutral`` (statements, :func:`geopolkg.graph.acts.is_neutral`),
+        ``date_min``, ``date_max`` (ISO days, or empty), ``evidence`` (JSON
+        list of event ids).
+
+    Raises
+    ------
+    AnalysisError
+        For a bad window or an unknown level.
 
     Examples
     --------
@@ -165,7 +200,8 @@ def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0)
     >>> d["weight"], d["sign"], d["positive"], d["negative"], d["count"], d["evidence"]
     (-2.0, -1, 3.0, 5.0, 2, '["e1", "e2"]')
     """
-    events = list(_dyadic(in_window(as_events(source, min_confidence=min_confidence), since, until)))
+    events = list(_dyadic(relation_events(source, since=since, until=until, min_confidence=min_confidence,
+                                          level=level)))
     G = nx.Graph(since=_day(since, "since") or "", until=_day(until, "until") or "")
     _add_nodes(G, events)
     pairs: dict[tuple, list] = defaultdict(list)
@@ -178,21 +214,24 @@ def signed_graph(source, *, since=None, until=None, min_confidence: float = 0.0)
         G.add_edge(a, b, weight=weight, sign=(weight > 0) - (weight < 0),
                    positive=float(round(sum(t for t in tones if t > 0), 6)),
                    negative=float(round(-sum(t for t in tones if t < 0), 6)), count=len(evs),
-                   cooperation=sum(1 for e in evs if e.get("quad_class") in LAYERS["cooperation"]),
-                   conflict=sum(1 for e in evs if e.get("quad_class") in LAYERS["conflict"]),
+                   cooperation=sum(1 for e in evs if relation_of(e) == "cooperation"),
+                   conflict=sum(1 for e in evs if relation_of(e) == "conflict"),
+                   neutral=sum(1 for e in evs if is_neutral(e)),
                    date_min=first, date_max=last, evidence=json.dumps(sorted({e["id"] for e in evs})))
     return G
 
 
-def layer_graph(source, layer: str, *, since=None, until=None, min_confidence: float = 0.0) -> nx.DiGraph:
+def layer_graph(source, layer: str, *, since=None, until=None, min_confidence: float = 0.0,
+                level: str | None = None) -> nx.DiGraph:
     """Return the cooperation or the conflict layer: a directed graph actor -> target.
 
     Parameters
     ----------
     source : list of dict, or str, Path or KnowledgeStore
     layer : {"cooperation", "conflict"}
-        QuadClass 1-2 or 3-4 events.
-    since, until, min_confidence
+        QuadClass 1-2 events with a positive Goldstein value (not neutral
+        statements), or QuadClass 3-4 events.
+    since, until, min_confidence, level
         As for :func:`signed_graph`.
 
     Returns
@@ -205,7 +244,7 @@ def layer_graph(source, layer: str, *, since=None, until=None, min_confidence: f
     Raises
     ------
     AnalysisError
-        For another layer name.
+        For another layer name, a bad window or an unknown level.
 
     Examples
     --------
@@ -218,12 +257,13 @@ def layer_graph(source, layer: str, *, since=None, until=None, min_confidence: f
     """
     if layer not in LAYERS:
         raise AnalysisError(f"unknown layer {layer!r}; use cooperation or conflict")
-    events = list(_dyadic(in_window(as_events(source, min_confidence=min_confidence), since, until)))
+    events = list(_dyadic(relation_events(source, since=since, until=until, min_confidence=min_confidence,
+                                          level=level)))
     G = nx.DiGraph(layer=layer)
     _add_nodes(G, events)
     pairs: dict[tuple, list] = defaultdict(list)
     for e in events:
-        if e.get("quad_class") in LAYERS[layer]:
+        if relation_of(e) == layer:
             pairs[(e["actor"]["code"], e["target"]["code"])].append(e)
     for (a, b), evs in sorted(pairs.items()):
         weight = float(round(sum(abs(tone(e)) for e in evs), 6))
@@ -249,8 +289,8 @@ def pairs(G: nx.Graph, sign: str = "conflict") -> list[dict]:
     -------
     list of dict
         ``a``, ``b`` (``{"name", "code"}``, codes sorted), ``weight``,
-        ``count``, ``cooperation``, ``conflict``, ``date_min``, ``date_max``,
-        ``evidence`` (list of event ids).
+        ``count``, ``cooperation``, ``conflict``, ``neutral``, ``date_min``,
+        ``date_max``, ``evidence`` (list of event ids).
 
     Examples
     --------
@@ -272,7 +312,8 @@ def pairs(G: nx.Graph, sign: str = "conflict") -> list[dict]:
         a, b = sorted((u, v))
         rows.append({"a": {"name": G.nodes[a].get("label", a), "code": a},
                      "b": {"name": G.nodes[b].get("label", b), "code": b}, "weight": w,
-                     **{k: d.get(k) for k in ("count", "cooperation", "conflict", "date_min", "date_max")},
+                     **{k: d.get(k) for k in ("count", "cooperation", "conflict", "neutral", "date_min",
+                                              "date_max")},
                      "evidence": json.loads(d.get("evidence") or "[]")})
     key = {"conflict": lambda r: r["weight"], "cooperation": lambda r: -r["weight"],
            "all": lambda r: -abs(r["weight"])}[sign]

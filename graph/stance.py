@@ -4,7 +4,9 @@ An event's stance (1 supports, -1 opposes) comes from its CAMEO root (see
 :data:`geopolkg.extraction.coder.STANCE_BY_ROOT`). An actor's score on an
 issue is the sum of its events' stances weighted by their confidence; the
 actor *supports* the issue when all its stance events are positive, *opposes*
-it when all are negative, and is *mixed* otherwise.
+it when all are negative, and is *mixed* otherwise. Acts not done (vetoed,
+refused, conditional: :mod:`.acts`) take no stance; actors are countries by
+default (:mod:`.level`), so a government and its ministries take one stance.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ def issues_of(events: list[dict], text: str | None = None) -> dict[str, str]:
     return out
 
 
-def actor_stances(events: list[dict], issue: str | None = None) -> dict[str, dict[str, Stance]]:
+def actor_stances(events: list[dict], issue: str | None = None,
+                  level: str | None = None) -> dict[str, dict[str, Stance]]:
     """Return {issue key: {actor code: Stance}} for events whose issue matches ``issue``.
 
     Parameters
@@ -83,16 +86,27 @@ def actor_stances(events: list[dict], issue: str | None = None) -> dict[str, dic
         Event records as from :func:`geopolkg.store.records.read_events`.
     issue : str, optional
         Text matched against issue labels and keys (case-insensitive).
+    level : {"country", "sector"}, optional
+        One actor per country or per sector (:mod:`.level`); None: as the
+        events were put at a level already, else per country.
+
+    Raises
+    ------
+    AnalysisError
+        For an unknown level.
 
     Examples
     --------
     >>> ev = [{"id": "e1", "issue_key": "base", "issue": "the base", "stance": 1,
     ...        "confidence": 0.9, "actor": {"name": "US", "code": "USAGOV"}}]
-    >>> actor_stances(ev)["base"]["USAGOV"].label
-    'supports'
+    >>> actor_stances(ev)["base"]["USA"].label, actor_stances(ev, level="sector")["base"]["USAGOV"].label
+    ('supports', 'supports')
     """
+    from .acts import counted
+    from .level import at_level
+
     out: dict[str, dict[str, Stance]] = {}
-    for event in events:
+    for event in at_level(counted(events), level):
         if not issue_matches(event, issue) or not event.get("stance"):
             continue
         code = event["actor"]["code"]

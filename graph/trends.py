@@ -7,6 +7,8 @@ either direction, weighted by confidence (as GDELT's average tone, so a pair
 is not "worse" only for being reported more). A relation *improved* from one
 window to the next window in which the pair appears again when its tone rose,
 and *worsened* when it fell; the change is the difference of the tones.
+Neutral statements (Goldstein 0) weigh in as neutral; acts not done are left
+out (:mod:`.acts`); actors are countries by default (:mod:`.level`).
 
 References
 ----------
@@ -21,7 +23,9 @@ import datetime as dt
 from collections import defaultdict
 
 from ..errors import AnalysisError
-from .signed import _dyadic, as_events, in_window
+from .acts import counted, relation_of
+from .level import at_level
+from .signed import _dyadic, relation_events
 
 __all__ = ["window_of", "pair_tones", "trends", "WINDOWS"]
 
@@ -53,11 +57,13 @@ def window_of(day: str, window: str) -> str:
     raise AnalysisError(f"unknown window {window!r}; use month or week")
 
 
-def pair_tones(events: list[dict], window: str) -> dict[tuple, dict[str, dict]]:
+def pair_tones(events: list[dict], window: str, level: str | None = None) -> dict[tuple, dict[str, dict]]:
     """Return {(code, code): {window: {"tone", "events", "evidence"}}} for dated dyadic events.
 
-    The pair's codes are sorted; ``tone`` is the confidence-weighted mean
-    Goldstein value (rounded to 6 decimals).
+    The pair's codes are sorted, at ``level`` (:mod:`.level`; None: as the
+    events were put at a level, else countries); ``tone`` is the
+    confidence-weighted mean Goldstein value (rounded to 6 decimals). Acts
+    not done are left out (:mod:`.acts`).
 
     Examples
     --------
@@ -70,7 +76,7 @@ def pair_tones(events: list[dict], window: str) -> dict[tuple, dict[str, dict]]:
     if window not in WINDOWS:
         raise AnalysisError(f"unknown window {window!r}; use month or week")
     sums: dict = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0, []]))
-    for e in _dyadic(events):
+    for e in _dyadic(at_level(counted(events), level)):
         if not e.get("date"):
             continue
         pair = tuple(sorted((e["actor"]["code"], e["target"]["code"])))
@@ -85,7 +91,7 @@ def pair_tones(events: list[dict], window: str) -> dict[tuple, dict[str, dict]]:
 
 
 def trends(source, window: str = "month", *, since=None, until=None, min_confidence: float = 0.0,
-           top: int = 10) -> dict:
+           top: int = 10, level: str | None = None) -> dict:
     """Return the windows of a time span and the relations that improved or worsened most.
 
     Parameters
@@ -98,6 +104,9 @@ def trends(source, window: str = "month", *, since=None, until=None, min_confide
     min_confidence : float
     top : int
         How many changes to list each way.
+    level : {"country", "sector"}
+        One node per country (default) or per sector (:mod:`.level`);
+        domestic events count in a window's events, not in its pairs.
 
     Returns
     -------
@@ -112,10 +121,10 @@ def trends(source, window: str = "month", *, since=None, until=None, min_confide
     Raises
     ------
     AnalysisError
-        For an unknown window or a bad date.
+        For an unknown window or level, or a bad date.
     """
-    events = [e for e in in_window(as_events(source, min_confidence=min_confidence), since, until)
-              if e.get("date")]
+    events = [e for e in relation_events(source, since=since, until=until, min_confidence=min_confidence,
+                                         level=level) if e.get("date")]
     if window not in WINDOWS:
         raise AnalysisError(f"unknown window {window!r}; use month or week")
     names = {}
@@ -124,8 +133,8 @@ def trends(source, window: str = "month", *, since=None, until=None, min_confide
     for e in events:
         row = per_window[window_of(e["date"], window)]
         row["events"] += 1
-        row["cooperation"] += e.get("quad_class") in (1, 2)
-        row["conflict"] += e.get("quad_class") in (3, 4)
+        row["cooperation"] += relation_of(e) == "cooperation"
+        row["conflict"] += relation_of(e) == "conflict"
         names[e["actor"]["code"]] = e["actor"]["name"]
         if e.get("target"):
             names[e["target"]["code"]] = e["target"]["name"]

@@ -63,7 +63,10 @@ def test_min_confidence_filters(runner, seed_store):
 def test_opposition_json(runner, seed_store):
     result = runner.invoke(cli, ["opposition", "--store", str(seed_store), "--issue", "bagram", "--format", "json"])
     rows = json.loads(result.output)
-    assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
+    assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFG", "USA"), ("CHN", "USA")}
+    sectors = json.loads(runner.invoke(cli, ["opposition", "--store", str(seed_store), "--issue", "bagram",
+                                             "--format", "json", "--level", "sector"]).output)
+    assert {(r["a"]["code"], r["b"]["code"]) for r in sectors} == {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
     events = {e["id"] for e in json.loads(runner.invoke(cli, ["events", "--store", str(seed_store),
                                                               "--format", "json"]).output)}
     for r in rows:
@@ -72,7 +75,7 @@ def test_opposition_json(runner, seed_store):
 
 def test_opposition_table_names_the_actors(runner, seed_store):
     result = runner.invoke(cli, ["opposition", "--store", str(seed_store), "--issue", "BAGRAM"])
-    assert result.exit_code == 0 and "AFGGOV" in result.output and "CHNGOV" in result.output
+    assert result.exit_code == 0 and "Afghanistan (AFG)" in result.output and "China (CHN)" in result.output
 
 
 QUERY = ("PREFIX gpo: <https://w3id.org/geopolkg/ontology#> "
@@ -143,7 +146,7 @@ def test_view_writes_an_offline_page(runner, seed_store, tmp_path):
     result = runner.invoke(cli, ["view", "--store", str(seed_store), "-o", str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
-    assert "USAGOV" in html and "<script src=" not in html
+    assert '"USA"' in html and "USAGOV" not in html.split("<script")[0] and "<script src=" not in html
 
 
 def test_demo_runs_the_main_job_on_the_samples(runner, tmp_path):
@@ -151,6 +154,6 @@ def test_demo_runs_the_main_job_on_the_samples(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "ingested 4 sample article(s)" in result.output  # text, sidecar text, JSON Lines (2), HTML
     rows = json.loads((tmp_path / "demo" / "opposition.json").read_text())
-    assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFGGOV", "USAGOV"), ("CHNGOV", "USAGOV")}
+    assert {(r["a"]["code"], r["b"]["code"]) for r in rows} == {("AFG", "USA"), ("CHN", "USA")}
     for name in ("view.html", "graph.nq", "events.json"):
         assert (tmp_path / "demo" / name).exists()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..errors import ViewError
+from ..graph.level import at_level
 from ..graph.stance import issue_matches
 from .overview import issue_graph, overview_graph
 from .twomode import event_graph
@@ -257,7 +258,7 @@ def strongest_part(G: nx.Graph, max_nodes: int = MAX_NODES, max_edges: int = MAX
 def select_graph(events: list[dict], *, kind: str = "actors", issue: str | None = None,
                  actor: str | None = None, hops: int = 1, since=None, until=None,
                  min_weight: float = 0.0, min_confidence: float = 0.0,
-                 max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> Selected:
+                 max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES, level: str | None = None) -> Selected:
     """Select the graph a view draws from event records (see the module doc).
 
     Parameters
@@ -282,6 +283,9 @@ def select_graph(events: list[dict], *, kind: str = "actors", issue: str | None 
         :func:`geopolkg.views.twomode.event_weight`.
     max_nodes, max_edges : int
         The size cap, see :func:`strongest_part`.
+    level : {"country", "sector"}
+        One actor node per country (default) or per sector, as the relation
+        layer counts them (:mod:`geopolkg.graph.level`).
 
     Returns
     -------
@@ -297,7 +301,8 @@ def select_graph(events: list[dict], *, kind: str = "actors", issue: str | None 
     """
     if kind not in KINDS:
         raise ViewError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    chosen = select_events(events, issue=issue, since=since, until=until, min_confidence=min_confidence)
+    chosen = at_level(select_events(events, issue=issue, since=since, until=until, min_confidence=min_confidence),
+                      level)
     if kind == "events":
         G = event_graph(chosen)
     else:

@@ -33,7 +33,9 @@ def _read(path):
 
 
 def _opposition_pairs(seed_store) -> set:
-    out = CliRunner().invoke(cli, ["opposition", "--store", str(seed_store), "--format", "json"]).output
+    # the export holds the codes as stored, so it agrees with the sector level
+    out = CliRunner().invoke(cli, ["opposition", "--store", str(seed_store), "--format", "json",
+                                   "--level", "sector"]).output
     return {(r["a"]["code"], r["b"]["code"], r["issue_key"], round(r["weight"], 3)) for r in json.loads(out)}
 
 

@@ -71,9 +71,60 @@ def test_local_search_prefers_the_lighter_break():
     assert frustration(G, part)["weight"] == 1.0
 
 
-@pytest.mark.parametrize("min_events,expected", [(1, [["A", "B"], ["C"]]), (2, [["A"], ["B"], ["C"]])])
-def test_min_events_drops_thin_relations(min_events, expected):
+@pytest.mark.parametrize("min_events,expected,left_out", [(1, [["A", "B"], ["C"]], []), (2, [], ["A", "B", "C"])])
+def test_min_events_drops_thin_relations(min_events, expected, left_out):
     G = nx.Graph()
     G.add_edge("A", "B", weight=1.0, count=1)
     G.add_edge("B", "C", weight=-2.0, count=1)
-    assert camps(G, min_events=min_events).members == expected
+    result = camps(G, min_events=min_events)
+    # actors whose every relation is too thin are left out, not made camps of one
+    assert result.members == expected
+    assert [a["code"] for a in result.left_out] == left_out
+
+
+# -- camps from events: sparse evidence ------------------------------------
+
+def _pact(i, a, b, code, goldstein, quad, n=1):
+    """``n`` events of actor ``a`` toward ``b`` (CAMEO ``code``)."""
+    return [{"id": f"e{i}-{k}", "actor": {"name": a, "code": a}, "target": {"name": b, "code": b},
+             "event_code": code, "goldstein": goldstein, "quad_class": quad, "confidence": 1.0,
+             "date": "1987-03-02"} for k in range(n)]
+
+
+def _world(n):
+    # two alliances at war, each relation resting on n events: A and B endorse each other, so do
+    # C and D; A fights C, B fights D
+    return (_pact(1, "AAA", "BBB", "051", 3.4, 1, n) + _pact(2, "CCC", "DDD", "051", 3.4, 1, n)
+            + _pact(3, "AAA", "CCC", "190", -10.0, 4, n) + _pact(4, "BBB", "DDD", "190", -10.0, 4, n))
+
+
+def test_camps_are_surer_the_more_evidence_they_rest_on():
+    thin, thick = camps(_world(2), resamples=200), camps(_world(20), resamples=200)
+    assert thin.members == thick.members == [["AAA", "BBB"], ["CCC", "DDD"]]
+    assert all(v == 1.0 for v in thin.agreement.values())  # nothing breaks the camps either way
+    # with two events per relation, some resamples draw neither endorsement: A and B fall apart
+    assert thin.camp_stability(0) < thick.camp_stability(0) == 1.0
+    assert 0.5 < thin.camp_stability(0) < 1.0
+    # resampling is seeded: the same answer every time
+    assert camps(_world(2), resamples=200).stability == thin.stability
+
+
+def test_one_event_per_relation_is_too_little_evidence():
+    result = camps(_world(1))
+    assert result.members == [] and [a["code"] for a in result.left_out] == ["AAA", "BBB", "CCC", "DDD"]
+    assert camps(_world(1), min_events=1).members == [["AAA", "BBB"], ["CCC", "DDD"]]
+
+
+def test_contact_is_not_a_side():
+    # rivals meet and negotiate often (CAMEO 040, 046): that puts them in no camp together
+    events = _world(3) + _pact(5, "BBB", "CCC", "046", 7.0, 1, 10) + _pact(6, "AAA", "DDD", "040", 1.0, 1, 10)
+    assert camps(events).members == [["AAA", "BBB"], ["CCC", "DDD"]]
+
+
+def test_an_actor_with_no_ally_stands_alone():
+    # E fights both alliances: a camp of one, listed apart from the camps
+    events = _world(3) + _pact(7, "EEE", "AAA", "190", -10.0, 4, 3) + _pact(8, "EEE", "CCC", "190", -10.0, 4, 3)
+    result = camps(events).to_dict()
+    assert [[a["code"] for a in c["actors"]] for c in result["camps"]] == [["AAA", "BBB"], ["CCC", "DDD"]]
+    assert [a["code"] for a in result["alone"]] == ["EEE"]
+    assert all(a["stability"] is not None and a["agreement"] == 1.0 for c in result["camps"] for a in c["actors"])

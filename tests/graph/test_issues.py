@@ -30,10 +30,10 @@ EVENTS = [_ev(1, US, "base", 1, "2025-09-18"), _ev(2, AF, "base", -1, "2025-09-2
 def test_catalogue_by_hand():
     base, sov = issue_catalogue(EVENTS)
     assert (base.key, base.events, base.articles, base.date_min, base.date_max) == ("base", 4, 3, "2025-09-18", "2025-09-21")
-    assert base.actors == ["AFGGOV", "CHNGOV", "USAGOV"]
+    assert base.actors == ["AFG", "CHN", "USA"]
     # the US both supports (e1) and opposes (e4): mixed, so neither list
-    assert (base.supporters, base.opponents) == ([], ["AFGGOV", "CHNGOV"])
-    assert (sov.key, sov.events, sov.date_min, sov.supporters) == ("sovereignty", 1, "", ["CHNGOV"])
+    assert (base.supporters, base.opponents) == ([], ["AFG", "CHN"])
+    assert (sov.key, sov.events, sov.date_min, sov.supporters) == ("sovereignty", 1, "", ["CHN"])
     assert [s.key for s in issue_catalogue(EVENTS, "SOVER")] == ["sovereignty"]
 
 
@@ -66,7 +66,7 @@ def test_seed_issues_command(seed_store):
     issues = _issues(seed_store)
     bagram = issues["bagram"]
     assert "Bagram air base" in bagram["label"]
-    assert bagram["supporters"] == ["USAGOV"] and bagram["opponents"] == ["AFGGOV", "CHNGOV"]
+    assert bagram["supporters"] == ["USA"] and bagram["opponents"] == ["AFG", "CHN"]
     # the article (published 2025-09-20) reports Trump's remarks of Thursday the 18th
     assert (bagram["date_min"], bagram["date_max"]) == ("2025-09-18", "2025-09-20")
     assert "foreign-interference" in issues
@@ -83,19 +83,19 @@ def test_rename_merge_split_through_the_cli(seed_copy):
     issues = _issues(seed_copy)
     assert "foreign-interference" not in issues and issues["bagram"]["events"] == 6
     # China's warning against foreign interference now counts against the base
-    assert api.stance(seed_copy, "bagram")[1]["actor"]["code"] == "CHNGOV"
+    assert api.stance(seed_copy, "bagram")[1]["actor"]["code"] == "CHN"
     china = [e["id"] for e in api.events(seed_copy) if e["issue_key"] == "bagram" and e["actor"]["code"] == "CHNGOV"]
     r = runner.invoke(cli, ["issues", "split", "bagram", *china, "--key", "china-view", "--store", store])
     assert r.exit_code == 0, r.output
     issues = _issues(seed_copy)
-    assert issues["china-view"]["events"] == len(china) == 2 and issues["china-view"]["actors"] == ["CHNGOV", "USAGOV"]
+    assert issues["china-view"]["events"] == len(china) == 2 and issues["china-view"]["actors"] == ["CHN", "USA"]
     assert issues["bagram"]["events"] == 4
     edits = yaml.safe_load((seed_copy / EDITS_FILE).read_text())["edits"]
     assert [next(iter(e)) for e in edits] == ["rename", "merge", "split"]
     # opposition sees the edits: China no longer opposes the US on the base issue
     pairs = {(r["a"]["code"], r["b"]["code"], r["issue"]) for r in api.opposition(seed_copy)}
-    assert ("AFGGOV", "USAGOV", "US return to Bagram") in pairs
-    assert not any(a == "CHNGOV" and issue == "US return to Bagram" for a, _, issue in pairs)
+    assert ("AFG", "USA", "US return to Bagram") in pairs
+    assert not any(a == "CHN" and issue == "US return to Bagram" for a, _, issue in pairs)
     # derived relations in RDF carry the edited issues, with the labels users gave them
     api.derive(seed_copy)
     q = """PREFIX gpo: <https://w3id.org/geopolkg/ontology#>

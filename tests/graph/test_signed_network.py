@@ -34,19 +34,19 @@ EVENTS = [
 
 def test_signed_weights_by_hand():
     G = signed_graph(EVENTS)
-    assert set(G.nodes) == {"IRNGOV", "IRQGOV", "USAGOV"}
-    ab, ac, bc = G.edges["IRNGOV", "IRQGOV"], G.edges["IRNGOV", "USAGOV"], G.edges["IRQGOV", "USAGOV"]
+    assert set(G.nodes) == {"IRN", "IRQ", "USA"}
+    ab, ac, bc = G.edges["IRN", "IRQ"], G.edges["IRN", "USA"], G.edges["IRQ", "USA"]
     assert (ab["weight"], ab["sign"], ab["count"], ab["conflict"]) == (-15.0, -1, 2, 2)
     assert (ac["weight"], ac["positive"], ac["negative"], ac["cooperation"]) == (-1.0, 1.0, 2.0, 1)
     assert (bc["weight"], bc["sign"], bc["count"], bc["date_min"], bc["date_max"]) == (1.7, 1, 2, "1987-04-10", "1987-04-10")
     assert ab["evidence"] == '["e1", "e2"]'
-    assert G.nodes["USAGOV"]["events"] == 2  # e4, e8 (e7 has no target)
+    assert G.nodes["USA"]["events"] == 2  # e4, e8 (e7 has no target)
 
 
 def test_window_keeps_dated_events_inside():
     G = signed_graph(EVENTS, since="1987-04-01", until="1987-04-30")
-    assert G.edges["IRNGOV", "IRQGOV"]["weight"] == -10.0
-    assert G.edges["IRQGOV", "USAGOV"]["count"] == 1  # the undated e8 is out
+    assert G.edges["IRN", "IRQ"]["weight"] == -10.0
+    assert G.edges["IRQ", "USA"]["count"] == 1  # the undated e8 is out
     assert len(in_window(EVENTS, until="1987-03-31")) == 2
     with pytest.raises(AnalysisError, match="since"):
         in_window(EVENTS, since="March")
@@ -57,18 +57,18 @@ def test_window_keeps_dated_events_inside():
 def test_layers_and_pairs():
     conflict = layer_graph(EVENTS, "conflict")
     assert {(u, v): d["weight"] for u, v, d in conflict.edges(data=True)} == {
-        ("IRNGOV", "IRQGOV"): 5.0, ("IRQGOV", "IRNGOV"): 10.0, ("IRNGOV", "USAGOV"): 2.0}
+        ("IRN", "IRQ"): 5.0, ("IRQ", "IRN"): 10.0, ("IRN", "USA"): 2.0}
     coop = layer_graph(EVENTS, "cooperation")
     # e8 (Goldstein 0) gives no weight, so no edge
     assert {(u, v): d["weight"] for u, v, d in coop.edges(data=True)} == {
-        ("USAGOV", "IRNGOV"): 1.0, ("IRQGOV", "USAGOV"): 1.7}
+        ("USA", "IRN"): 1.0, ("IRQ", "USA"): 1.7}
     assert set(coop.nodes) == set(conflict.nodes)
     with pytest.raises(AnalysisError):
         layer_graph(EVENTS, "trade")
     rows = pairs(signed_graph(EVENTS))
     assert [(r["a"]["code"], r["b"]["code"], r["weight"]) for r in rows] == [
-        ("IRNGOV", "IRQGOV", -15.0), ("IRNGOV", "USAGOV", -1.0)]
-    assert [r["b"]["code"] for r in pairs(signed_graph(EVENTS), "cooperation")] == ["USAGOV"]
+        ("IRN", "IRQ", -15.0), ("IRN", "USA", -1.0)]
+    assert [r["b"]["code"] for r in pairs(signed_graph(EVENTS), "cooperation")] == ["USA"]
 
 
 def test_graphs_write_to_graphml_and_gexf():
@@ -108,9 +108,9 @@ def test_centrality_rows():
     rows = centrality(EVENTS)
     by = {r["actor"]["code"]: r for r in rows}
     # conflict: IRN -> IRQ, IRQ -> IRN, IRN -> USA: Iran touches both others
-    assert by["IRNGOV"]["conflict"]["degree"] == 1.0
-    assert by["USAGOV"]["cooperation"]["degree"] == 1.0
-    assert rows[0]["actor"]["code"] in {"IRNGOV", "IRQGOV"}
+    assert by["IRN"]["conflict"]["degree"] == 1.0
+    assert by["USA"]["cooperation"]["degree"] == 1.0
+    assert rows[0]["actor"]["code"] in {"IRN", "IRQ"}
 
 
 def test_windows():
@@ -123,11 +123,11 @@ def test_windows():
 
 def test_pair_tones_and_trends_by_hand():
     tones = pair_tones(EVENTS, "month")
-    assert tones[("IRNGOV", "IRQGOV")] == {
+    assert tones[("IRN", "IRQ")] == {
         "1987-03": {"tone": -10.0, "events": 1, "evidence": ["e1"]},
         "1987-04": {"tone": -10.0, "events": 1, "evidence": ["e2"]}}
     # Iran-US: March -2 (accusation), April +1 (consultation): improved by 3
-    assert tones[("IRNGOV", "USAGOV")]["1987-04"]["tone"] == 1.0
+    assert tones[("IRN", "USA")]["1987-04"]["tone"] == 1.0
     result = trends(EVENTS, "month")
     assert [w["window"] for w in result["windows"]] == ["1987-03", "1987-04"]
     march, april = result["windows"]
@@ -138,7 +138,7 @@ def test_pair_tones_and_trends_by_hand():
     assert (april["events"], april["pairs"]) == (5, 3)
     [change] = result["improved"]
     assert (change["a"]["code"], change["b"]["code"], change["before"], change["after"], change["change"]) == (
-        "IRNGOV", "USAGOV", "1987-03", "1987-04", 3.0)
+        "IRN", "USA", "1987-03", "1987-04", 3.0)
     assert change["evidence"] == ["e3", "e4"]
     assert result["worsened"] == []  # Iran-Iraq stayed at -10
     weekly = trends(EVENTS, "week")

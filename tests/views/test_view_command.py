@@ -18,9 +18,10 @@ from click.testing import CliRunner
 
 import geopolkg.api as api
 from geopolkg.cli import cli
+from geopolkg.graph.level import at_level
 
 DATA = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.DOTALL)
-ACTORS = {"USAGOV", "AFGGOV", "CHNGOV"}
+ACTORS = {"USA", "AFG", "CHN"}  # one node per country (geopolkg.graph.level)
 
 
 @pytest.fixture
@@ -45,12 +46,16 @@ def test_actor_view_of_the_seed_article(run, seed_store, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {out}\n" and result.stderr == ""
     nodes, _, data = drawn_file(out)
-    records = api.events(seed_store)
+    records = at_level(api.events(seed_store))
     assert ACTORS <= nodes == {e[role]["code"] for e in records for role in ("actor", "target") if e[role]}
     for node in data["nodes"]:
         assert node["events"] == sum(e["actor"]["code"] == node["id"] for e in records)
         if node["id"] in ACTORS:
-            assert node["kind"] == "government"
+            assert node["kind"] == "state"
+    # --level sector draws the codes as coded
+    sectors = tmp_path / "s.html"
+    assert CliRunner().invoke(cli, ["view", "--store", str(seed_store), "-o", str(sectors), "--level", "sector"]).exit_code == 0
+    assert {"USAGOV", "AFGGOV", "CHNGOV"} <= drawn_file(sectors)[0]
     assert data["dateRange"] == ["2025-09-18", "2025-09-20"]
 
 
@@ -58,7 +63,7 @@ def test_events_kind_draws_actors_and_events(run, seed_store, tmp_path):
     out = tmp_path / "e.html"
     assert run("-o", out, "--kind", "events").exit_code == 0
     nodes, edges, _ = drawn_file(out)
-    records = api.events(seed_store)
+    records = at_level(api.events(seed_store))
     actors = {e[role]["code"] for e in records for role in ("actor", "target") if e[role]}
     assert nodes == actors | {"event:" + e["id"] for e in records}
     assert edges == len(records) + sum(1 for e in records if e["target"])  # actor->event, event->target
@@ -68,9 +73,9 @@ def test_selection_options(run, tmp_path):
     out = tmp_path / "s.html"
     assert run("-o", out, "--until", "2025-09-19").exit_code == 0
     nodes = drawn_file(out)[0]
-    assert {"USAGOV", "AFGGOV"} <= nodes and "CHNGOV" not in nodes  # China speaks only on the 20th
+    assert {"USA", "AFG"} <= nodes and "CHN" not in nodes  # China speaks only on the 20th
     assert run("-o", out, "--actor", "china", "--hops", "0").exit_code == 0
-    assert drawn_file(out)[0] == {"CHNGOV"}
+    assert drawn_file(out)[0] == {"CHN"}
     result = run("-o", out, "--actor", "Atlantis")
     assert result.exit_code == 1
     assert result.stderr == "Error: no actor matches 'Atlantis' in the selected events [GK700]\n"
@@ -80,7 +85,7 @@ def test_cap_draws_the_strongest_part_and_says_so_on_one_line(run, seed_store, t
     out = tmp_path / "c.html"
     result = run("-o", out, "--max-nodes", "2")
     assert result.exit_code == 0
-    assert drawn_file(out)[0] == {"USAGOV", "AFGGOV"}  # the two sides of the talks
+    assert drawn_file(out)[0] == {"USA", "AFG"}  # the two sides of the talks
     total = api.actor_graph(seed_store).number_of_nodes()
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"note: the selection has {total} actors")
@@ -98,7 +103,7 @@ def test_notebook_display_from_the_api(seed_store):
     view = api.show(seed_store, "bagram", height=500)
     assert view._repr_html_().startswith("<iframe srcdoc=")
     assert ACTORS <= drawn(view.html)[0]
-    assert set(api.select_view(seed_store, kind="events", actor="AFGGOV", hops=0).graph) == {"AFGGOV"}
+    assert set(api.select_view(seed_store, kind="events", actor="AFG", hops=0).graph) == {"AFG"}
 
 
 def test_a_format_that_contradicts_the_file_name_is_refused(seed_store, tmp_path):
