@@ -1091,18 +1091,19 @@ class EventCoder:
         return out
 
     def _dates_an_act(self, date) -> bool:
-        """True when a date is the day of an act its sentence reports: it
-        dates its own clause (:func:`.dates.dates_event`), and that clause
-        reports an act: its verb is one the lexicon knows, a speech verb, a
-        light verb with an act for object ("held talks on Friday"), or has a
-        named actor for subject ("which President Trump described on
-        Thursday"); not a state of things ("until his term ends on October
-        30", "the accord that expires in May")."""
+        """True when a date is the day its sentence is about: it dates its own
+        clause (:func:`.dates.dates_event`), and that clause is the
+        sentence's main one ("Yesterday was quiet.") or reports an act: its
+        verb is one the lexicon knows, a speech verb, a light verb with an
+        act for object ("held talks on Friday"), or has a named actor for
+        subject ("which President Trump described on Thursday"); not a state
+        of things in a side clause ("until his term ends on October 30",
+        "the accord that expires in May")."""
         verb = clause_verb(date)
         if verb is None or not dates_event(date, verb):
             return False
-        if self.lex.match_verb(verb) is not None or verb.lemma_.lower() in self.lex.words("speech") \
-                or self._defers_to_noun(verb):
+        if verb == verb.sent.root or self.lex.match_verb(verb) is not None \
+                or verb.lemma_.lower() in self.lex.words("speech") or self._defers_to_noun(verb):
             return True
         return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
                    for c in verb.children)
