@@ -11,7 +11,8 @@ Sets:
   a prediction is right when its CAMEO root equals the code's root.
 * ``dev``, ``test``: the development and test splits of the project's own
   corpus (``corpus/written``), and ``real``: the labelled real sentences of
-  ``corpus/real`` (Reuters, re3d, modern pages), scored by
+  ``corpus/real`` (Reuters, re3d, modern pages; each passage coded within
+  its whole document, the events of the passage scored), scored by
   :func:`geopolkg.train.evaluate.score_examples` (main-event type and source
   on single-event examples, triples over all events). Score ``test`` only
   for a change already believed in on ``dev``.
@@ -160,7 +161,11 @@ def corpus_sets(shared: Path, which: str, extractor) -> dict:
         if which == split or (which == "all" and split == "dev"):
             out[f"corpus-{split}"] = score_examples(read_corpus(REPO / "corpus" / "written", [split]), extract)
     if which in ("real", "all") and (REPO / "corpus" / "real").is_dir():
-        out["corpus-real"] = score_examples(list(read_real(REPO / "corpus" / "real", shared)), extract)
+        from geopolkg.train.evaluate import in_context
+
+        # each passage coded within its whole document, as an article is read
+        out["corpus-real"] = score_examples(list(read_real(REPO / "corpus" / "real", shared)), extract,
+                                            events_of=in_context(shared))
     return out
 
 

@@ -87,16 +87,48 @@ def _inside(offset: int, span: tuple[int, int]) -> bool:
     return span[0] <= offset < span[1]
 
 
-def score_examples(examples: Iterable[Example], extract: Callable[[Article], list]) -> dict:
+def in_context(shared) -> Callable:
+    """An ``events_of(example, extract)`` that codes a real example inside its
+    whole shared document, as the tool reads an article (earlier sentences
+    introduce the people and bodies a passage refers to), and keeps the
+    events whose trigger lies in the passage, with offsets made relative to
+    it. Documents are coded once."""
+    from dataclasses import replace
+
+    from .real import document_text, passage_text
+
+    cache: dict = {}
+
+    def events_of(ex: Example, extract):
+        src = ex.source
+        key = (src["corpus"], src["doc"])
+        if key not in cache:
+            doc = document_text(shared, *key)
+            cache[key] = extract(Article("doc-" + src["doc"].replace("/", "-"), passage_text(doc, 0, len(doc)),
+                                         published=_published(ex)))
+        start, end = src["start"], src["end"]
+        return [replace(e, trigger_start=e.trigger_start - start, char_start=e.char_start - start,
+                        char_end=e.char_end - start)
+                for e in cache[key] if start <= e.trigger_start < end]
+
+    return events_of
+
+
+def score_examples(examples: Iterable[Example], extract: Callable[[Article], list], events_of=None) -> dict:
     """Return the figures (see the module's docstring) of ``extract`` on ``examples``.
 
     ``extract`` takes an :class:`~geopolkg.loaders.Article` and returns its
-    events (:class:`~geopolkg.extraction.event.Event`).
+    events (:class:`~geopolkg.extraction.event.Event`). ``events_of``
+    (:func:`in_context`) codes real examples within their documents instead
+    of alone.
     """
     c = collections.Counter()
     confusions = collections.Counter()
     for ex in examples:
-        events = extract(Article(ex.id, ex.text, published=_published(ex)))
+        if events_of is not None and ex.source is not None:
+            events = events_of(ex, extract)
+        else:
+            events = extract(Article(ex.id, ex.text, published=_published(ex)))
         real, unreal = _gold(ex)
         c["examples"] += 1
         if not real:
