@@ -394,6 +394,8 @@ class EventCoder:
                     if mention is not None:
                         actors, by_modifier = [mention], True
                         break
+        if not actors:
+            actors = self._noun_agents(noun, code, resolver)
         light = self._light_verb(noun)
         head = light if light is not None else noun.head
         if not actors and light is not None:
@@ -417,6 +419,9 @@ class EventCoder:
             elif clause.pos_ in ("AUX", "VERB"):
                 actors, _, how = self._subjects(clause, resolver)
                 confidence = 0.8 if how == "subject" else 0.6
+        between = []
+        if not actors:
+            actors, between = self._between_sides(noun, resolver)
         light_object = light is not None
         if code[:2] == "01" and not light_object:
             return None  # "Trump's remarks" names a statement; "made remarks" reports one
@@ -426,7 +431,7 @@ class EventCoder:
             # role word in the light verb's subject ("fundamentalists continued
             # their hunger strike") names an actor of unknown country
             return None
-        targets, issue_head = [], None
+        targets, issue_head = list(between), None
         preps = list(noun.children)
         if light_object:
             preps += [c for c in head.children if c.dep_ in ("prep", "dative")]  # "provided aid to X"
@@ -457,6 +462,37 @@ class EventCoder:
         if candidate is not None and intent:
             candidate.intent = True
         return candidate
+
+    #: Roots of acts whose noun names its actor with "from" ("criticism from
+    #: Washington", "aid from Japan", "calls from the opposition"); for others
+    #: "from" names a place ("a withdrawal from Lebanon").
+    _FROM_ROOTS = ("02", "05", "07", "10", "11", "12", "13", "14")
+
+    def _noun_agents(self, noun, code, resolver) -> list:
+        """The actors a noun event's own phrase names when it has no possessor
+        or modifier actor: the agent of "a visit to Moscow by Iran's oil
+        minister", "an attack by rebels"; the source of "criticism from
+        Washington" (roots of :attr:`_FROM_ROOTS`)."""
+        for child in noun.children:
+            if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and code[:2] in self._FROM_ROOTS):
+                for obj in _prep_objects(child):
+                    found = self._conj_mentions(obj, resolver)
+                    if found:
+                        return found
+        return []
+
+    def _between_sides(self, noun, resolver) -> tuple[list, list]:
+        """For a noun event that names no actor otherwise (no possessor, agent,
+        or subject of its light verb: "talks between Iran and Iraq began"), its
+        two sides: the first acts, the others are its targets. With a named
+        actor ("X's mediation between A and B"), the sides are targets only."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                for obj in _prep_objects(child):
+                    found = self._conj_mentions(obj, resolver)
+                    if len(found) >= 2:
+                        return found[:1], found[1:]
+        return [], []
 
     def _supported(self, verb):
         """The direct object of a verb of support, aid or material cooperation

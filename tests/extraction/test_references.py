@@ -64,3 +64,20 @@ def test_a_count_of_people_of_no_stated_side_is_no_target(extractor):
     # two soldiers killed: whose soldiers the sentence does not say
     events = _events(extractor, "Rebels killed two soldiers near the border with Chad on Friday.")
     assert all(e.target is None or e.target.country == "TCD" for e in events)
+
+
+def test_a_noun_event_names_its_actor_with_by(extractor):
+    events = _events(extractor, "The accord was signed during a visit to Hanoi last month by the Thai foreign minister.")
+    [visit] = _by_trigger(events, "visit")
+    assert visit.actor.code == "THAGOV" and visit.target.country == "VNM"
+
+
+def test_talks_between_two_sides_with_no_other_actor(extractor):
+    events = _events(extractor, "Talks between Eritrea and Ethiopia resumed in Algiers on Monday.")
+    [talks] = _by_trigger(events, "Talks")
+    assert {talks.actor.country, talks.target.country} == {"ERI", "ETH"}
+
+
+def test_a_withdrawal_from_a_country_is_not_by_that_country(extractor):
+    events = _events(extractor, "The withdrawal from Lebanon by Syrian troops was completed on Tuesday.")
+    assert all(e.actor.country != "LBN" for e in events)
